@@ -1,0 +1,164 @@
+package sdx.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.DiscreteSampler;
+import org.apache.commons.rng.sampling.distribution.RejectionInversionZipfSampler;
+
+/**
+ * Text to count: a generated corpus whose word frequencies follow Zipf's law (as real languages
+ * roughly do), and the course's own notebooks as a real one.
+ */
+public final class Corpus {
+    private Corpus() {}
+
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}']+");
+    private static final String[] SYLLABLES = {
+        "ka", "lo", "mi", "ne", "ru", "ta", "shi", "po", "de", "va", "zu", "be", "go", "fi", "ya", "xo"
+    };
+
+    /**
+     * The {@code rank}-th word of the generated vocabulary (0 = most frequent): a short pronounceable
+     * string, distinct for every rank.
+     */
+    public static String word(int rank) {
+        Check.atLeast("rank", rank, 0);
+        StringBuilder sb = new StringBuilder();
+        int r = rank;
+        do {
+            sb.append(SYLLABLES[r % SYLLABLES.length]);
+            r /= SYLLABLES.length;
+        } while (r > 0);
+        return sb.toString();
+    }
+
+    /**
+     * Generated lines of text: {@code words} words drawn from a vocabulary of {@code vocabulary}
+     * words with Zipf({@code skew}) frequencies, {@code wordsPerLine} to a line.
+     */
+    public static List<String> zipf(int words, int vocabulary, double skew, int wordsPerLine, long seed) {
+        Check.positive("words", words);
+        Check.positive("vocabulary", vocabulary);
+        Check.atLeast("skew", skew, 0.0);
+        Check.positive("wordsPerLine", wordsPerLine);
+        List<String> lines = new ArrayList<>(words / wordsPerLine + 1);
+        var gen = new Generator(vocabulary, skew, seed);
+        int left = words;
+        while (left > 0) {
+            int n = Math.min(left, wordsPerLine);
+            lines.add(gen.line(n));
+            left -= n;
+        }
+        return lines;
+    }
+
+    /**
+     * Writes a generated corpus of at least {@code bytes} bytes to {@code file} (UTF-8, one line of
+     * {@code wordsPerLine} words each) and returns the number of bytes written. Used by the
+     * benchmark for corpora too big to hold as a list of strings.
+     */
+    public static long writeZipf(Path file, long bytes, int vocabulary, double skew, int wordsPerLine, long seed) {
+        Check.notNull("file", file);
+        Check.positive("bytes", bytes);
+        Check.positive("vocabulary", vocabulary);
+        Check.atLeast("skew", skew, 0.0);
+        Check.positive("wordsPerLine", wordsPerLine);
+        var gen = new Generator(vocabulary, skew, seed);
+        long written = 0;
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            while (written < bytes) {
+                String line = gen.line(wordsPerLine);
+                w.write(line);
+                w.write('\n');
+                written += line.length() + 1; // ASCII: one byte per char
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write corpus to " + file, e);
+        }
+        return written;
+    }
+
+    /**
+     * Splits text into lower-case words: runs of letters, digits and apostrophes. The one tokenizer
+     * every word count in the course shares, so their answers can be compared exactly.
+     */
+    public static List<String> words(String text) {
+        Check.notNull("text", text);
+        List<String> out = new ArrayList<>();
+        for (String w : NON_WORD.split(text.toLowerCase(Locale.ROOT))) {
+            if (!w.isEmpty()) out.add(w);
+        }
+        return out;
+    }
+
+    /**
+     * Real text: the markdown cells of every {@code .ipynb} under {@code dir} (the course's own
+     * notebooks), one list entry per line, in a stable order.
+     */
+    public static List<String> notebookText(Path dir) {
+        Check.notNull("dir", dir);
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("dir must be a directory of notebooks, was " + dir.toAbsolutePath());
+        }
+        ObjectMapper json = new ObjectMapper();
+        List<String> lines = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path nb : files.filter(p -> p.toString().endsWith(".ipynb"))
+                    .filter(p -> !p.toString().contains(".ipynb_checkpoints")).sorted().toList()) {
+                JsonNode root = json.readTree(nb.toFile());
+                for (JsonNode cell : root.path("cells")) {
+                    if (!"markdown".equals(cell.path("cell_type").asText())) continue;
+                    JsonNode src = cell.path("source");
+                    String text = src.isArray() ? joinLines(src) : src.asText();
+                    lines.addAll(List.of(text.split("\n")));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read notebooks under " + dir, e);
+        }
+        return lines;
+    }
+
+    private static String joinLines(JsonNode array) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonNode part : array) sb.append(part.asText());
+        return sb.toString();
+    }
+
+    /** Draws words by rank; a small helper kept private to the two generators above. */
+    private static final class Generator {
+        private final String[] vocab;
+        private final DiscreteSampler sampler;
+        private final UniformRandomProvider rng;
+        private final boolean uniform;
+
+        Generator(int vocabulary, double skew, long seed) {
+            this.vocab = new String[vocabulary];
+            for (int i = 0; i < vocabulary; i++) vocab[i] = word(i);
+            this.rng = Rng.of(seed);
+            this.uniform = skew == 0.0;
+            this.sampler = uniform ? null : RejectionInversionZipfSampler.of(rng, vocabulary, skew);
+        }
+
+        String line(int n) {
+            StringBuilder sb = new StringBuilder(n * 6);
+            for (int i = 0; i < n; i++) {
+                if (i > 0) sb.append(' ');
+                sb.append(vocab[uniform ? rng.nextInt(vocab.length) : sampler.sample() - 1]);
+            }
+            return sb.toString();
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package sdx.exercise;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.function.IntUnaryOperator;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/** Hidden checks for a toy exercise "square a number", used to test the grader itself. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SquareChecks {
+    private final IntUnaryOperator f = Grader.submission(IntUnaryOperator.class);
+
+    @Test
+    @Order(1)
+    @DisplayName("squares 3")
+    @Hint("multiply the number by itself")
+    void three() {
+        assertEquals(9, f.applyAsInt(3), "square of 3");
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("squares -4")
+    @Hint("a negative number squared is positive")
+    void negative() {
+        assertEquals(16, f.applyAsInt(-4), "square of -4");
+    }
+}
