@@ -1,0 +1,2 @@
+/** The welcome notebook's first exercise and its hidden checks. */
+package sdx.welcome;
