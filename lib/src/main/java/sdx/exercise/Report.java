@@ -56,7 +56,7 @@ public record Report(String exercise, List<Result> results) implements Html {
             case FAILED -> "<b style=\"color:#b42318\">✘ " + Html.escape(exercise) + ": " + passedCount() + " of "
                     + results.size() + " checks passed</b>";
             case NOT_ATTEMPTED -> "<b style=\"color:#6b6b6b\">… " + Html.escape(exercise)
-                    + ": not attempted yet (replace Exercise.todo() with your code, then re-run)</b>";
+                    + ": not attempted yet (fill in your answer above, then re-run this cell)</b>";
         };
         if (status() == Status.NOT_ATTEMPTED) return "<div class=\"sdx-report\">" + head + "</div>";
         StringBuilder sb = new StringBuilder("<div class=\"sdx-report\">").append(head)

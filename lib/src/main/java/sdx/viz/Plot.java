@@ -212,7 +212,17 @@ public final class Plot {
         if (seriesCount == 0) {
             throw new IllegalStateException("chart '" + title() + "' has no series yet: add one with series(...)");
         }
+        placeLegend();
         return BitmapEncoder.getBufferedImage(chart);
+    }
+
+    /** One row of legend below the plot if it fits, else a column to the right: never over the data. */
+    private void placeLegend() {
+        int width = 0;
+        for (String name : chart.getSeriesMap().keySet()) width += 7 * name.length() + 45;
+        boolean fitsBelow = width < WIDTH - 40;
+        chart.getStyler().setLegendPosition(fitsBelow ? Styler.LegendPosition.OutsideS : Styler.LegendPosition.OutsideE);
+        chart.getStyler().setLegendLayout(fitsBelow ? Styler.LegendLayout.Horizontal : Styler.LegendLayout.Vertical);
     }
 
     /** Writes the chart as a PNG file. */
