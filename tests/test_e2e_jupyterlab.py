@@ -1,0 +1,132 @@
+"""End to end, as a learner: JupyterLab in headless Chromium opens each notebook, runs all cells, and
+every chart shows with no error output.
+
+Needs Chromium (Debian: `apt-get install chromium`, found at /usr/bin/chromium or $CHROMIUM). Without
+it the test is skipped, unless REQUIRE_E2E=1 (set by .ci/run), in which case it fails. The notebooks
+are copied to a temporary folder first, so JupyterLab's autosave never writes outputs into the repo.
+"""
+import json
+import os
+import pathlib
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+import nbformat
+import pytest
+
+from conftest import EXECUTED, NOTEBOOKS, ROOT
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
+                 "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync"]
+SHOTS = ROOT / "build" / "e2e"
+
+if not pathlib.Path(CHROMIUM).exists():
+    if os.environ.get("REQUIRE_E2E") == "1":
+        pytest.fail(f"REQUIRE_E2E=1 but no Chromium at {CHROMIUM}: apt-get install chromium", pytrace=False)
+    pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium, or set CHROMIUM)", allow_module_level=True)
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def lab():
+    """A JupyterLab server on 127.0.0.1 over a copy of notebooks/ (lib/ linked beside it)."""
+    work = pathlib.Path(tempfile.mkdtemp(prefix="sdx-e2e-"))
+    shutil.copytree(ROOT / "notebooks", work / "notebooks", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    (work / "lib").symlink_to(ROOT / "lib")
+    # Render every cell (no windowing), so the test can see every prompt; no news pop-up.
+    settings = work / "settings" / "@jupyterlab"
+    (settings / "notebook-extension").mkdir(parents=True)
+    (settings / "notebook-extension" / "tracker.jupyterlab-settings").write_text(json.dumps({"windowingMode": "none"}))
+    (settings / "apputils-extension").mkdir(parents=True)
+    (settings / "apputils-extension" / "notification.jupyterlab-settings").write_text(json.dumps({"fetchNews": "false"}))
+    port, token = free_port(), "e2e-" + str(os.getpid())
+    cmd = [sys.executable, "-m", "jupyterlab", "--no-browser", f"--ServerApp.ip=127.0.0.1",
+           f"--ServerApp.port={port}", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={work}",
+           f"--LabApp.user_settings_dir={work / 'settings'}", "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
+    if os.geteuid() == 0:  # CI machines run as root
+        cmd.append("--allow-root")
+    log = open(work / "lab.log", "w")
+    server = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=os.environ.copy())
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(120):
+            try:
+                urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=1)
+                break
+            except OSError:
+                if server.poll() is not None:
+                    raise RuntimeError("JupyterLab exited: " + (work / "lab.log").read_text()[-2000:])
+                time.sleep(0.5)
+        yield base, token
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()
+
+
+def expected_images(path):
+    done = EXECUTED / path.name
+    if not done.exists():
+        return None
+    nb = nbformat.read(done, as_version=4)
+    return sum("image/png" in o.get("data", {}) for c in nb.cells for o in c.get("outputs", []))
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_run_all_in_jupyterlab_shows_charts_and_no_errors(lab, browser, path):
+    base, token = lab
+    code_cells = sum(1 for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code")
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    try:
+        page.goto(f"{base}/lab/tree/notebooks/{path.name}?token={token}", timeout=60_000)
+        page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
+        # JJava reports no status until its first execution: wait for the session, not for "Idle".
+        page.locator(".jp-StatusBar-TextItem", has_text="Java").first.wait_for(timeout=60_000)
+        page.get_by_role("menuitem", name="Run", exact=True).click()
+        page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+        deadline = time.time() + 240
+        while time.time() < deadline:
+            prompts = page.locator(".jp-CodeCell .jp-InputPrompt").all_inner_texts()
+            done = [p for p in prompts if re.search(r"\[\d+\]", p)]
+            if len(done) == code_cells and not any("*" in p for p in prompts):
+                break
+            time.sleep(1)
+        else:
+            pytest.fail(f"{path.name}: cells still running after 240 s: {prompts}")
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        if page.locator(".jp-OutputArea-output img").count():
+            page.locator(".jp-OutputArea-output img").first.scroll_into_view_if_needed()
+        page.screenshot(path=str(SHOTS / f"{path.stem}.png"), full_page=False)
+        errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
+        assert errors.count() == 0, f"{path.name}: error output in JupyterLab: {errors.first.inner_text()[:500]}"
+        images = page.locator(".jp-OutputArea-output img").count()
+        want = expected_images(path)
+        assert images >= (want if want is not None else 1), f"{path.name}: {images} charts shown, expected {want}"
+    finally:
+        page.close()
