@@ -7,12 +7,19 @@
 PYTHON ?= python3
 VENV   := .venv
 VPY    := $(VENV)/bin/python
-MVN    ?= mvn
+# Maven: the one on PATH, or else a private copy fetched once from Maven Central into .tools/.
+MAVEN_VERSION := 3.9.16
+MAVEN_URL := https://repo.maven.apache.org/maven2/org/apache/maven/apache-maven/$(MAVEN_VERSION)/apache-maven-$(MAVEN_VERSION)-bin.tar.gz
+MVN ?= $(or $(shell command -v mvn 2>/dev/null),$(CURDIR)/.tools/apache-maven-$(MAVEN_VERSION)/bin/mvn)
 JAR    := lib/target/sdx-all.jar
 # The Java kernel's JVM: headless AWT (charts render without a display) and a sensible heap.
 export JJAVA_JVM_OPTS ?= -Djava.awt.headless=true -Xmx2g -XX:+UseSerialGC -XX:TieredStopAtLevel=1
 # JupyterLab and the tests find the kernelspec inside .venv.
 export JUPYTER_PATH := $(CURDIR)/$(VENV)/share/jupyter
+
+$(CURDIR)/.tools/apache-maven-$(MAVEN_VERSION)/bin/mvn:
+	mkdir -p .tools
+	curl -fsSL $(MAVEN_URL) | tar -xz -C .tools
 
 .PHONY: lab test lib-test notebooks html site e2e bench venv build clean
 
@@ -25,7 +32,7 @@ $(VENV)/.installed: requirements.txt
 venv: $(VENV)/.installed
 
 # Build the shaded library jar the notebooks load (tests run in `make test`).
-build:
+build: $(MVN)
 	cd lib && $(MVN) -q -B package -DskipTests
 
 lab: venv build
@@ -34,7 +41,7 @@ lab: venv build
 test: venv lib-test notebooks site e2e
 	@echo "make test: all passed"
 
-lib-test:
+lib-test: $(MVN)
 	cd lib && $(MVN) -q -B package
 
 # Execute every notebook twice in one kernel; fail on any error or stderr output, differing output or leaked threads.
