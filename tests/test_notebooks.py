@@ -31,9 +31,14 @@ def run_all(client, nb):
     return times
 
 
-def live_threads(client):
+def live_threads(client, nb):
+    """Names of the kernel's live non-daemon threads, from a probe cell appended and then removed."""
     cell = nbformat.v4.new_code_cell(THREADS)
-    client.execute_cell(cell, 0)
+    nb.cells.append(cell)
+    try:
+        client.execute_cell(cell, len(nb.cells) - 1)
+    finally:
+        nb.cells.pop()
     return "".join(o.get("data", {}).get("text/plain", "") for o in cell.outputs)
 
 
@@ -67,9 +72,9 @@ def test_notebook_runs_twice_cleanly(path):
     with client.setup_kernel():
         times = run_all(client, nb)
         first = nbformat.from_dict(json.loads(json.dumps(nb)))
-        threads_after_first = live_threads(client)
+        threads_after_first = live_threads(client, nb)
         run_all(client, nb)
-        threads_after_second = live_threads(client)
+        threads_after_second = live_threads(client, nb)
     total = time.time() - start
 
     EXECUTED.mkdir(parents=True, exist_ok=True)

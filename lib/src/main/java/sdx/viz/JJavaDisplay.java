@@ -19,7 +19,7 @@ public final class JJavaDisplay implements Extension {
         renderer.createRegistration(Plot.class)
                 .preferring(MIMEType.IMAGE_PNG)
                 .supporting(MIMEType.IMAGE_PNG, MIMEType.TEXT_PLAIN)
-                .register((plot, ctx) -> ctx.getOutputContainer().assign(ctx.getRenderer().render(plot.image())));
+                .register((plot, ctx) -> ctx.getOutputContainer().assign(imageData(ctx.getRenderer().render(plot.image()), plot)));
         renderer.createRegistration(Html.class)
                 .preferring(MIMEType.TEXT_HTML)
                 .supporting(MIMEType.TEXT_HTML, MIMEType.TEXT_PLAIN)
@@ -28,6 +28,12 @@ public final class JJavaDisplay implements Extension {
                 .preferring(MIMEType.TEXT_HTML)
                 .supporting(MIMEType.TEXT_HTML, MIMEType.TEXT_PLAIN)
                 .register((table, ctx) -> ctx.getOutputContainer().assign(htmlData(Tables.html(table))));
+    }
+
+    /** The PNG as JJava encodes a BufferedImage, with a stable text twin (not the image's identity hash). */
+    private static DisplayData imageData(DisplayData png, Plot plot) {
+        png.putText(plot.toString());
+        return png;
     }
 
     private static DisplayData htmlData(Html view) {
