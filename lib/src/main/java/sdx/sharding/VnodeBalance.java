@@ -95,10 +95,10 @@ public record VnodeBalance(int shards, int[] vnodes, int seeds, double[] measure
         double[] theoryExcess = Arrays.stream(theoryMax).map(v -> v - 1).toArray();
         return Plot.line("Ring balance vs virtual nodes (N = " + shards + ", " + seeds + " rings each)",
                         "virtual nodes per shard V (log)", "spread (log)")
-                .series("CV of shard shares (measured)", x, measuredCv)
-                .theory("CV theory sqrt((N-1)/(NV+1)) ~ 1/sqrt(V)", x, theoryCv)
-                .series("max/mean - 1 (measured)", x, excess)
-                .theory("max/mean - 1 (normal approx.)", x, theoryExcess)
+                .series("CV measured", x, measuredCv)
+                .theory("CV theory ~ 1/sqrt(V)", x, theoryCv)
+                .series("max/mean - 1 measured", x, excess)
+                .theory("max/mean - 1 normal approx.", x, theoryExcess)
                 .logX().logY();
     }
 
