@@ -117,6 +117,19 @@ public class HotKeyChecks {
 
     @Test
     @Order(5)
+    @DisplayName("keeps a key that turns hot after older keys filled every slot")
+    @Hint("a key that takes over a slot with count c must start at c + 1 (Space-Saving), or else decrement every "
+            + "counter (Misra-Gries); starting again at 1 lets it be evicted over and over")
+    void hotAfterFull() {
+        int capacity = 10;
+        int[] stream = new int[15_000];
+        for (int i = 0; i < 5_000; i++) stream[i] = i % capacity;             // 10 old keys, 500 each
+        for (int i = 5_000; i < stream.length; i++) stream[i] = i % 2 == 0 ? 4242 : 100_000 + i; // X, fresh, X, ...
+        checkGuarantee("hot after full", capacity, stream);
+    }
+
+    @Test
+    @Order(6)
     @DisplayName("holds at most as many distinct keys as it has slots, on a stream of all-distinct keys")
     @Hint("every slot holds one key; a slot whose counter drops to 0 is free again")
     void allDistinct() {
