@@ -40,6 +40,20 @@ class ExerciseChecksTest {
             return s[0];
         });
         assertEquals(Report.Status.PASSED, linear.status(), linear.toString());
+        Report notebookSolution = ring((p, s, h) -> { // the solution shown in the notebook
+            int i = Arrays.binarySearch(p, h);
+            if (i < 0) i = -i - 1;
+            return s[i == p.length ? 0 : i];
+        });
+        assertEquals(Report.Status.PASSED, notebookSolution.status(), notebookSolution.toString());
+    }
+
+    @Test
+    void predictionExerciseTruthIsNineTenths() {
+        double measured = sdx.sharding.KeyMovement.movedFraction(sdx.sharding.ModHashPartitioner.of(9),
+                sdx.sharding.ModHashPartitioner.of(10), 100_000);
+        assertEquals(Report.Status.PASSED, Grader.number("p", 0.9, measured, 0.02, "").status());
+        assertEquals(Report.Status.FAILED, Grader.number("p", 0.1, measured, 0.02, "").status());
     }
 
     @Test
