@@ -1,0 +1,132 @@
+package sdx.sharding;
+
+import java.util.Arrays;
+import org.apache.commons.rng.UniformRandomProvider;
+import sdx.core.Check;
+import sdx.core.Rng;
+import sdx.viz.Plot;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * n balls into n bins, the model behind "place each request on the less loaded of d random shards".
+ * With one random choice the fullest bin holds about ln n / ln ln n balls; precisely
+ * Γ⁻¹(n) − 3/2 + o(1) (Gonnet, "Expected length of the longest probe sequence in hash code searching",
+ * JACM 1981). With the less loaded of d ≥ 2 choices it holds ln ln n / ln d + Θ(1) (Azar, Broder,
+ * Karlin and Upfal, "Balanced allocations", STOC 1994; Mitzenmacher 2001): an exponential improvement.
+ *
+ * @param bins       the n values (balls = bins)
+ * @param seeds      runs averaged per n
+ * @param oneChoice  mean max load with one random choice
+ * @param twoChoices mean max load with the less loaded of two
+ */
+public record BallsIntoBins(int[] bins, int seeds, double[] oneChoice, double[] twoChoices) {
+
+    /** Max load after throwing {@code balls} balls into {@code bins} bins, each to the least loaded of {@code choices} random bins. */
+    public static int maxLoad(int bins, int balls, int choices, long seed) {
+        Check.positive("bins", bins);
+        Check.positive("balls", balls);
+        Check.inRange("choices", choices, 1, 16);
+        UniformRandomProvider rng = Rng.of(seed);
+        int[] load = new int[bins];
+        int max = 0;
+        for (int b = 0; b < balls; b++) {
+            int best = rng.nextInt(bins);
+            for (int c = 1; c < choices; c++) {
+                int other = rng.nextInt(bins);
+                if (load[other] < load[best]) best = other;
+            }
+            max = Math.max(max, ++load[best]);
+        }
+        return max;
+    }
+
+    /**
+     * Measures the max load for each n (n balls, n bins) with one and with two choices.
+     *
+     * @param bins  n values, each at least 2
+     * @param seeds runs per n, at least 1
+     * @param seed  base seed
+     */
+    public static BallsIntoBins run(int[] bins, int seeds, long seed) {
+        Check.notEmpty("bins", bins);
+        for (int n : bins) Check.atLeast("bins[i]", n, 2);
+        Check.positive("seeds", seeds);
+        double[] one = new double[bins.length], two = new double[bins.length];
+        for (int i = 0; i < bins.length; i++) {
+            for (int s = 0; s < seeds; s++) {
+                one[i] += maxLoad(bins[i], bins[i], 1, seed * 1_000_003L + 2L * s);
+                two[i] += maxLoad(bins[i], bins[i], 2, seed * 1_000_003L + 2L * s + 1);
+            }
+            one[i] /= seeds;
+            two[i] /= seeds;
+        }
+        return new BallsIntoBins(bins.clone(), seeds, one, two);
+    }
+
+    /** Gonnet's Γ⁻¹(n) − 3/2: expected max load, one choice, n balls in n bins. */
+    public static double oneChoiceTheory(int n) {
+        Check.atLeast("n", n, 2);
+        return inverseGamma(n) - 1.5;
+    }
+
+    /** The leading term ln ln n / ln 2 for two choices (the true value adds a constant, about 1 here). */
+    public static double twoChoiceTheory(int n) {
+        Check.atLeast("n", n, 3);
+        return Math.log(Math.log(n)) / Math.log(2);
+    }
+
+    /** The leading term ln n / ln ln n for one choice (slowly converging; shown for comparison). */
+    public static double oneChoiceLeadingTerm(int n) {
+        Check.atLeast("n", n, 3);
+        return Math.log(n) / Math.log(Math.log(n));
+    }
+
+    /** x ≥ 2 with Γ(x) = y, by bisection on ln Γ. */
+    static double inverseGamma(double y) {
+        double target = Math.log(y), lo = 2, hi = 200;
+        for (int i = 0; i < 200; i++) {
+            double mid = (lo + hi) / 2;
+            if (logGamma(mid) < target) lo = mid;
+            else hi = mid;
+        }
+        return (lo + hi) / 2;
+    }
+
+    /** ln Γ(x) for x > 0 (Lanczos approximation, g = 7, 9 terms; relative error ~1e-15). */
+    static double logGamma(double x) {
+        double[] c = {0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
+            -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7};
+        if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
+        x -= 1;
+        double a = c[0], t = x + 7.5;
+        for (int i = 1; i < 9; i++) a += c[i] / (x + i);
+        return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
+    }
+
+    private double[] map(java.util.function.IntToDoubleFunction f) {
+        return Arrays.stream(bins).mapToDouble(f).toArray();
+    }
+
+    /** Measured max loads beside the theory curves (dashed), log x. */
+    public Plot plot() {
+        double[] x = Arrays.stream(bins).asDoubleStream().toArray();
+        return Plot.line("Max load, n balls into n bins (" + seeds + " runs each)", "n (log)", "balls in the fullest bin")
+                .series("1 choice", x, oneChoice)
+                .theory("Gamma^-1(n) - 3/2", x, map(BallsIntoBins::oneChoiceTheory))
+                .series("2 choices", x, twoChoices)
+                .theory("ln ln n / ln 2", x, map(BallsIntoBins::twoChoiceTheory))
+                .logX();
+    }
+
+    /** One row per n. */
+    public Table table() {
+        return Table.create("max load, n balls into n bins").addColumns(IntColumn.create("n", bins),
+                DoubleColumn.create("1 choice", oneChoice),
+                DoubleColumn.create("Gamma^-1(n) - 3/2", Arrays.stream(map(BallsIntoBins::oneChoiceTheory)).map(ShardLoad::round).toArray()),
+                DoubleColumn.create("ln n / ln ln n", Arrays.stream(map(BallsIntoBins::oneChoiceLeadingTerm)).map(ShardLoad::round).toArray()),
+                DoubleColumn.create("2 choices", twoChoices),
+                DoubleColumn.create("ln ln n / ln 2", Arrays.stream(map(BallsIntoBins::twoChoiceTheory)).map(ShardLoad::round).toArray()));
+    }
+}

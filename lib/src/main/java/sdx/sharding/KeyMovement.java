@@ -1,0 +1,93 @@
+package sdx.sharding;
+
+import java.util.Arrays;
+import sdx.core.Check;
+import sdx.viz.Plot;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Keys that change shard when a cluster of N shards grows to N+1. Theory, for hashes that behave like
+ * uniform random numbers: with {@code hash mod N} a key stays only when {@code h mod N == h mod (N+1)},
+ * so a fraction {@code N/(N+1)} moves; with consistent hashing only the keys landing on the new
+ * shard's arcs move, {@code 1/(N+1)} in expectation (the new shard's expected share).
+ *
+ * @param shards         the N values (before adding one)
+ * @param modMoved       measured fraction moved, hash mod N → N+1
+ * @param consistentMoved measured fraction moved, consistent hashing N → N+1 (mean over seeds)
+ * @param vnodes         virtual nodes per shard used for consistent hashing
+ * @param keys           keys checked per run
+ */
+public record KeyMovement(int[] shards, double[] modMoved, double[] consistentMoved, int vnodes, int keys) {
+
+    /** Fraction of keys {@code 0..keys-1} whose shard differs between {@code before} and {@code after}. */
+    public static double movedFraction(Partitioner before, Partitioner after, int keys) {
+        Check.notNull("before", before);
+        Check.notNull("after", after);
+        Check.positive("keys", keys);
+        int moved = 0;
+        for (int k = 0; k < keys; k++) if (before.shardOf(k) != after.shardOf(k)) moved++;
+        return moved / (double) keys;
+    }
+
+    /**
+     * Adds one shard to clusters of each size in {@code shards} and measures the keys that move.
+     *
+     * @param shards N values, each at least 1
+     * @param vnodes virtual nodes per shard for the consistent ring
+     * @param keys   keys checked, at least 1
+     * @param seeds  rings averaged per N (the mod-N result barely depends on the seed)
+     * @param seed   base seed
+     */
+    public static KeyMovement run(int[] shards, int vnodes, int keys, int seeds, long seed) {
+        Check.notEmpty("shards", shards);
+        for (int n : shards) Check.positive("shards[i]", n);
+        Check.positive("vnodes", vnodes);
+        Check.positive("keys", keys);
+        Check.positive("seeds", seeds);
+        double[] mod = new double[shards.length], ch = new double[shards.length];
+        for (int i = 0; i < shards.length; i++) {
+            int n = shards[i];
+            ModHashPartitioner m = new ModHashPartitioner(n, seed);
+            mod[i] = movedFraction(m, m.withShards(n + 1), keys);
+            double sum = 0;
+            for (int s = 0; s < seeds; s++) {
+                ConsistentHashPartitioner c = new ConsistentHashPartitioner(n, vnodes, seed * 7919L + s);
+                sum += movedFraction(c, c.withShards(n + 1), keys);
+            }
+            ch[i] = sum / seeds;
+        }
+        return new KeyMovement(shards.clone(), mod, ch, vnodes, keys);
+    }
+
+    /** N/(N+1) for each N. */
+    public double[] modTheory() {
+        return Arrays.stream(shards).mapToDouble(n -> n / (n + 1.0)).toArray();
+    }
+
+    /** 1/(N+1) for each N. */
+    public double[] consistentTheory() {
+        return Arrays.stream(shards).mapToDouble(n -> 1 / (n + 1.0)).toArray();
+    }
+
+    /** Measured fractions (solid) beside N/(N+1) and 1/(N+1) (dashed). */
+    public Plot plot() {
+        double[] x = Arrays.stream(shards).asDoubleStream().toArray();
+        return Plot.line("Keys moved when shard N+1 is added", "shards before (N)", "fraction of keys moved")
+                .series("hash mod N (measured)", x, modMoved)
+                .theory("N/(N+1)", x, modTheory())
+                .series("consistent, V=" + vnodes + " (measured)", x, consistentMoved)
+                .theory("1/(N+1)", x, consistentTheory())
+                .yRange(0, 1);
+    }
+
+    /** One row per N. */
+    public Table table() {
+        return Table.create("keys moved, N -> N+1").addColumns(IntColumn.create("N", shards),
+                DoubleColumn.create("mod N measured", Arrays.stream(modMoved).map(ShardLoad::round).toArray()),
+                DoubleColumn.create("N/(N+1)", Arrays.stream(modTheory()).map(ShardLoad::round).toArray()),
+                DoubleColumn.create("consistent measured", Arrays.stream(consistentMoved).map(ShardLoad::round).toArray()),
+                DoubleColumn.create("1/(N+1)", Arrays.stream(consistentTheory()).map(ShardLoad::round).toArray()));
+    }
+}

@@ -1,0 +1,49 @@
+package sdx.sharding;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import sdx.core.Trace;
+import sdx.core.Workloads;
+
+class ShardClusterTest {
+
+    private static int liveThreads() {
+        return Thread.getAllStackTraces().size();
+    }
+
+    @Test
+    void proxyRoutesLikeThePartitionerAndLeavesNoThreads() throws InterruptedException {
+        System.gc();
+        int baseline = liveThreads();
+        Trace t = Workloads.zipf(1_000, 1.0, 300, 4);
+        Partitioner p = ModHashPartitioner.of(3);
+        ProxyRun run;
+        try (ShardCluster c = ShardCluster.start(p)) {
+            assertTrue(c.proxyUri().toString().startsWith("http://127.0.0.1:"));
+            assertEquals("shard=" + p.shardOf(17) + " key=17", c.get(17));
+            run = c.run(t);
+            assertTrue(liveThreads() > baseline);
+        }
+        assertArrayEquals(ShardLoad.of(p, t).loads(), run.served());
+        assertEquals(0, run.errors());
+        assertEquals(300, run.latency().count());
+        // JDK 17's HttpClient selector thread leaves within ~3 s of becoming unreachable
+        for (int i = 0; i < 100 && liveThreads() > baseline; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        assertTrue(liveThreads() <= baseline, "threads: baseline " + baseline + ", now " + liveThreads());
+    }
+
+    @Test
+    void closedClusterRefusesWork() {
+        ShardCluster c = ShardCluster.start(ModHashPartitioner.of(2));
+        c.close();
+        c.close(); // idempotent
+        assertThrows(IllegalStateException.class, () -> c.get(1));
+    }
+}
