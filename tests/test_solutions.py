@@ -2,8 +2,9 @@
 "not attempted yet" (never an error). Together with the library's tests (reference solutions pass,
 wrong ones fail) this keeps every check cell honest: it can pass, and it can fail.
 
-Convention: a markdown cell holding `<summary>Solution</summary>` and a ```java block; the block
-replaces the closest code cell above it that contains `Exercise.todo()` or `Exercise.TODO_NUMBER`.
+Convention: a markdown cell holding `<summary>Solution…</summary>` and a ```java block. The k-th
+solution of a notebook replaces its k-th stub: the k-th code cell that contains `Exercise.todo()` or
+`Exercise.TODO_NUMBER` (so a solution may sit before or after its stub).
 """
 import re
 
@@ -13,7 +14,7 @@ from nbclient import NotebookClient
 
 from conftest import NOTEBOOKS
 
-SOLUTION = re.compile(r"<summary>\s*Solution\s*</summary>.*?```java\n(.*?)```", re.S)
+SOLUTION = re.compile(r"<summary>\s*Solution[^<]*</summary>.*?```java\n(.*?)```", re.S)
 STUB = re.compile(r"Exercise\.(todo\(\)|TODO_NUMBER)")
 PASSED = "color:#1a7f37"        # Report.html() for an exercise whose checks all passed
 NOT_ATTEMPTED = "not attempted yet"
@@ -30,19 +31,11 @@ def reports(nb):
 def with_solutions(nb):
     """A copy of nb with each stub replaced by its solution; returns (copy, number of stubs replaced)."""
     nb = nbformat.from_dict(nb)
-    replaced = 0
-    for i, cell in enumerate(nb.cells):
-        if cell.cell_type != "markdown":
-            continue
-        m = SOLUTION.search(cell.source)
-        if not m:
-            continue
-        for j in range(i - 1, -1, -1):
-            if nb.cells[j].cell_type == "code" and STUB.search(nb.cells[j].source):
-                nb.cells[j].source = m.group(1)
-                replaced += 1
-                break
-    return nb, replaced
+    solutions = [m.group(1) for c in nb.cells if c.cell_type == "markdown" for m in SOLUTION.finditer(c.source)]
+    stubs = [c for c in nb.cells if c.cell_type == "code" and STUB.search(c.source)]
+    for cell, solution in zip(stubs, solutions):
+        cell.source = solution
+    return nb, min(len(stubs), len(solutions))
 
 
 def execute(nb, path):
