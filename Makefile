@@ -44,9 +44,10 @@ test: venv lib-test notebooks site e2e
 lib-test: $(MVN)
 	cd lib && $(MVN) -q -B package
 
-# Execute every notebook twice in one kernel; fail on any error or stderr output, differing output or leaked threads.
+# Execute every notebook twice in one kernel (fail on any error or stderr output, differing output or leaked
+# threads), then once more with the printed solutions in place of the stubs (they must pass their checks).
 notebooks: venv
-	$(VPY) -m pytest -q tests/test_notebooks.py
+	$(VPY) -m pytest -q tests/test_notebooks.py tests/test_solutions.py
 
 # The static site: site/index.html linking every executed notebook, images inlined.
 html: venv build site
