@@ -55,12 +55,6 @@ public final class CountMinSketch implements HeavyHitterSketch {
         return est;
     }
 
-    @Override
-    public List<KeyCount> top(int k) {
-        Check.positive("k", k);
-        List<KeyCount> all = top.above(0);
-        return all.subList(0, Math.min(k, all.size()));
-    }
 
     @Override
     public List<KeyCount> above(long count) {

@@ -14,7 +14,11 @@ public interface HeavyHitterSketch {
     long estimate(int key);
 
     /** Up to {@code k} tracked keys with the largest estimates, largest first. */
-    List<KeyCount> top(int k);
+    default List<KeyCount> top(int k) {
+        sdx.core.Check.positive("k", k);
+        List<KeyCount> all = above(0);
+        return all.subList(0, Math.min(k, all.size()));
+    }
 
     /** Tracked keys whose estimate exceeds {@code count}, largest first: the reported heavy hitters. */
     List<KeyCount> above(long count);

@@ -35,12 +35,6 @@ public final class SpaceSavingSketch implements HeavyHitterSketch {
         return Math.max(0, counters.count(key));
     }
 
-    @Override
-    public List<KeyCount> top(int k) {
-        Check.positive("k", k);
-        List<KeyCount> all = counters.above(0);
-        return all.subList(0, Math.min(k, all.size()));
-    }
 
     @Override
     public List<KeyCount> above(long count) {
