@@ -30,15 +30,20 @@ public record HitRatioCurve(Popularity popularity, int requests, double[] percen
         return h.clone();
     }
 
-    /** Hit ratio vs cache size: policies solid with markers, theory dashed. */
+    /**
+     * Hit ratio vs cache size: FIFO and LRU as points on their dashed theory lines (Che's approximation
+     * for LRU), LFU and Caffeine as solid lines, and the upper bound dashed.
+     */
     public Plot plot() {
         Plot plot = Plot.line("Hit ratio vs cache size (" + popularity.label() + ")", "cache size (% of keys)", "hit ratio");
+        // Policies with a theory line are drawn as points so the dashed line stays visible through them.
         for (Map.Entry<Policy, double[]> e : measured.entrySet()) {
-            plot.series(label(e.getKey()), percents, e.getValue());
+            if (e.getKey() == Policy.FIFO || e.getKey() == Policy.LRU) plot.points(label(e.getKey()), percents, e.getValue());
+            else plot.series(label(e.getKey()), percents, e.getValue());
         }
-        plot.theory("LRU theory (Che)", percents, cheLru);
+        plot.theory("LRU theory", percents, cheLru);
         plot.theory("FIFO theory", percents, fifoTheory);
-        plot.theory("upper bound (top-C mass)", percents, upperBound);
+        plot.theory("upper bound", percents, upperBound);
         return plot.yRange(0, 1);
     }
 

@@ -23,7 +23,7 @@ public record LatencyCurve(Popularity popularity, LatencyModel model, List<Laten
         runs = List.copyOf(runs);
     }
 
-    /** Latency (log scale) vs hit ratio: measured points solid, model dashed. */
+    /** Latency (log scale) vs hit ratio: measured as points, the model as dashed lines. */
     public Plot plot() {
         int n = runs.size();
         double[] h = new double[n], mean = new double[n], p50 = new double[n], p99 = new double[n];
@@ -42,7 +42,7 @@ public record LatencyCurve(Popularity popularity, LatencyModel model, List<Laten
             tP99[i] = model.percentileMicros(grid[i], 99);
         }
         return Plot.line("Latency vs hit ratio (LRU, " + popularity.label() + ")", "hit ratio", "latency (µs, log scale)")
-                .series("p99", h, p99).series("mean", h, mean).series("p50", h, p50)
+                .points("p99", h, p99).points("mean", h, mean).points("p50", h, p50)
                 .theory("p99 model", grid, tP99).theory("mean model", grid, tMean).theory("p50 model", grid, tP50)
                 .logY().xRange(0, 1);
     }

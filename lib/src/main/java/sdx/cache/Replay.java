@@ -80,8 +80,8 @@ public record Replay(String policy, int capacity, List<Step> steps) {
 
     /** The steps as a table: request, hit/miss, cache contents afterwards, evicted key. */
     public Table table() {
-        Table t = Table.create(policy + ", capacity " + capacity + ": " + hits() + " hits, " + misses() + " misses, "
-                + evictions() + " evictions");
+        Table t = Table.create(policy + ", capacity " + capacity + ": " + count(hits(), "hit") + ", "
+                + count(misses(), "miss") + ", " + count(evictions(), "eviction"));
         IntColumn step = IntColumn.create("step");
         StringColumn request = StringColumn.create("request");
         StringColumn result = StringColumn.create("result");
@@ -96,6 +96,10 @@ public record Replay(String policy, int capacity, List<Step> steps) {
             evicted.append(String.join(" ", s.evicted()));
         }
         return t.addColumns(step, request, result, cache, evicted);
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + (n == 1 ? noun : noun.endsWith("s") ? noun + "es" : noun + "s");
     }
 
     private static List<String> labels(List<Integer> keys) {

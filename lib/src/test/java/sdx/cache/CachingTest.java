@@ -21,7 +21,7 @@ class CachingTest {
         assertEquals(List.of("A", "C"), r.steps().get(3).cacheAfter());
         assertEquals(List.of("B"), r.steps().get(3).evicted());
         assertEquals(5, r.table().rowCount());
-        assertTrue(r.table().name().contains("2 hits, 3 misses, 1 evictions"), r.table().name());
+        assertTrue(r.table().name().contains("2 hits, 3 misses, 1 eviction"), r.table().name());
     }
 
     @Test
