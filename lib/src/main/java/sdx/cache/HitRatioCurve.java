@@ -18,10 +18,11 @@ import tech.tablesaw.api.Table;
  * @param cheLru      Che's approximation for LRU
  * @param fifoTheory  the FIFO approximation
  * @param upperBound  the top-C probability mass (best online policy for independent requests)
+ * @param belady      Bélády's offline optimum on the same trace (knows the future)
  */
 public record HitRatioCurve(Popularity popularity, int requests, double[] percents, int[] capacities,
                             Map<Policy, double[]> measured, double[] cheLru, double[] fifoTheory,
-                            double[] upperBound) {
+                            double[] upperBound, double[] belady) {
 
     /** The measured hit ratios of {@code policy}, one per size. */
     public double[] of(Policy policy) {
@@ -32,7 +33,7 @@ public record HitRatioCurve(Popularity popularity, int requests, double[] percen
 
     /**
      * Hit ratio vs cache size: FIFO and LRU as points on their dashed theory lines (Che's approximation
-     * for LRU), LFU and Caffeine as solid lines, and the upper bound dashed.
+     * for LRU), LFU and Caffeine as solid lines, the upper bound and Bélády's offline optimum dashed.
      */
     public Plot plot() {
         Plot plot = Plot.line("Hit ratio vs cache size (" + popularity.label() + ")", "cache size (% of keys)", "hit ratio");
@@ -44,6 +45,7 @@ public record HitRatioCurve(Popularity popularity, int requests, double[] percen
         plot.theory("LRU theory", percents, cheLru);
         plot.theory("FIFO theory", percents, fifoTheory);
         plot.theory("upper bound", percents, upperBound);
+        plot.theory("Bélády", percents, belady);
         return plot.yRange(0, 1);
     }
 
@@ -56,7 +58,8 @@ public record HitRatioCurve(Popularity popularity, int requests, double[] percen
         }
         t.addColumns(DoubleColumn.create("LRU theory (Che)", round(cheLru)),
                 DoubleColumn.create("FIFO theory", round(fifoTheory)),
-                DoubleColumn.create("upper bound", round(upperBound)));
+                DoubleColumn.create("upper bound", round(upperBound)),
+                DoubleColumn.create("Bélády (offline)", round(belady)));
         return t;
     }
 

@@ -70,7 +70,7 @@ class CachingTest {
     @Test
     void tablesAndPlotsHaveEverySeries() {
         HitRatioCurve curve = Caching.hitRatioCurve(Popularity.zipf(1_000, 0.8), 20_000, 1);
-        assertEquals(4 + 3, curve.plot().seriesCount());
+        assertEquals(4 + 4, curve.plot().seriesCount());
         assertEquals(Caching.SIZES.length, curve.table().rowCount());
         LatencyCurve lat = Caching.latencyCurve(Popularity.zipf(1_000, 0.8), LatencyModel.typical(), 20_000, 1);
         assertEquals(6, lat.plot().seriesCount());

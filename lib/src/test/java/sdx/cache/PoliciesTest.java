@@ -106,6 +106,47 @@ class PoliciesTest {
         }
     }
 
+    // A B C A B, capacity 2, knowing the future: A m, B m, C m (C is never asked again: not admitted),
+    // A h, B h -> 2 hits where LRU, FIFO and LFU get none.
+    @Test
+    void beladyBypassesAKeyNeededLast() {
+        var trace = sdx.core.Trace.of("loop", 3, Replay.parse("A B C A B"));
+        assertEquals("mmmhh", replay(new BeladyPolicy(2, trace), "A B C A B"));
+        // A B C D A B C D, capacity 3: A B C fill the cache; D is needed last (position 8): not admitted.
+        // A, B, C hit; D misses again. 3 hits where LRU, FIFO and LFU get none.
+        var loop = sdx.core.Trace.of("loop4", 4, Replay.parse("A B C D A B C D"));
+        assertEquals("mmmmhhhm", replay(new BeladyPolicy(3, loop), "A B C D A B C D"));
+        assertEquals("mmmmmmmm", replay(new LruPolicy(3), "A B C D A B C D"));
+    }
+
+    /** No policy gets more hits than Bélády's MIN on the same trace (whole trace, from empty). */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void beladyIsNeverBeaten(long seed) {
+        UniformRandomProvider rng = Rng.of(seed, 99);
+        int capacity = 1 + rng.nextInt(30);
+        var trace = Popularity.zipf(1 + rng.nextInt(100), rng.nextDouble() * 1.5).trace(2_000, seed);
+        long best = 0;
+        CachePolicy min = new BeladyPolicy(capacity, trace);
+        for (int k : trace.keys()) if (min.access(k)) best++;
+        for (Policy policy : Policy.values()) {
+            CachePolicy cache = policy.create(capacity);
+            long hits = 0;
+            for (int k : trace.keys()) if (cache.access(k)) hits++;
+            assertTrue(hits <= best, policy + ": " + hits + " hits > Bélády's " + best);
+        }
+    }
+
+    @Test
+    void beladyMustBeAskedForItsTrace() {
+        var trace = sdx.core.Trace.of("t", 2, 0, 1);
+        CachePolicy min = new BeladyPolicy(1, trace);
+        assertThrows(IllegalArgumentException.class, () -> min.access(1));
+        min.access(0);
+        min.access(1);
+        assertThrows(IllegalArgumentException.class, () -> min.access(0));
+    }
+
     @Test
     void caffeineIsSynchronousAndBounded() {
         CachePolicy caffeine = new CaffeinePolicy(100);

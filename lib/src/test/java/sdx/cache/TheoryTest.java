@@ -67,6 +67,11 @@ class TheoryTest {
                         policy + " at " + curve.percents()[i] + "%: " + h[i] + " > bound " + curve.upperBound()[i]);
             }
         }
+        // Bélády's offline optimum knows the future, so it beats every online policy on the same trace.
+        for (Policy policy : Policy.values()) {
+            double[] h = curve.of(policy);
+            for (int i = 0; i < h.length; i++) assertTrue(h[i] <= curve.belady()[i], policy + " above Bélády");
+        }
         // The ordering the notebook teaches: FIFO <= LRU <= LFU at every size, for these traces.
         double[] fifo = curve.of(Policy.FIFO), lru = curve.of(Policy.LRU), lfu = curve.of(Policy.LFU);
         for (int i = 0; i < lru.length; i++) {
