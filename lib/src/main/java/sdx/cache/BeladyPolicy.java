@@ -47,8 +47,14 @@ public final class BeladyPolicy implements CachePolicy {
 
     @Override
     public boolean access(int key) {
-        Check.that(position < keys.length, "request", position + 1, "must be within the trace of " + keys.length);
-        Check.that(key == keys[position], "key", key, "must be the trace's request " + (position + 1) + " = " + keys[position]);
+        if (position >= keys.length) {
+            throw new IllegalArgumentException("request " + (position + 1) + " is past the end of the trace (" + keys.length
+                    + " requests)");
+        }
+        if (key != keys[position]) {
+            throw new IllegalArgumentException("key must be the trace's request " + (position + 1) + " = " + keys[position]
+                    + ", was " + key);
+        }
         int upcoming = nextUse[position++];
         Integer current = next.get(key);
         if (current != null) {
