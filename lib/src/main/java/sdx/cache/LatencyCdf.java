@@ -1,0 +1,60 @@
+package sdx.cache;
+
+import java.util.Arrays;
+import java.util.Locale;
+import sdx.viz.Plot;
+
+/**
+ * Latency distributions of the same requests without a cache and with one, as CDFs beside the
+ * latency model's. Made by {@link Caching#latencyCdf}.
+ *
+ * @param popularity the request distribution
+ * @param model      the latency model
+ * @param noCache    every request goes to the store
+ * @param withCache  an LRU cache in front of the store
+ */
+public record LatencyCdf(Popularity popularity, LatencyModel model, LatencyRun noCache, LatencyRun withCache) {
+
+    /**
+     * The two CDFs on a log x axis: measured shares as points at 1, 1.3, 1.8, ... µs (so the dashed
+     * model lines stay visible through them), the model as dashed lines.
+     */
+    public Plot plot() {
+        double[] grid = logGrid(1, 1e6, 49), fine = logGrid(1, 1e6, 300);
+        double[] none = new double[fine.length], cached = new double[fine.length];
+        for (int i = 0; i < fine.length; i++) {
+            none[i] = model.cdf(noCache.hitRatio(), fine[i]);
+            cached[i] = model.cdf(withCache.hitRatio(), fine[i]);
+        }
+        String with = String.format(Locale.ROOT, "LRU cache, %.0f%% of keys (hit ratio %.2f)", withCache.cachePercent(),
+                withCache.hitRatio());
+        return Plot.cdf("Latency CDF with and without a cache (" + popularity.label() + ")", "latency (µs, log scale)")
+                .points("no cache", grid, shareAtOrBelow(noCache.samples(), grid))
+                .points(with, grid, shareAtOrBelow(withCache.samples(), grid))
+                .theory("no cache, model", fine, none).theory("with cache, model", fine, cached)
+                .logX().xRange(1, 1e6);
+    }
+
+    /** The empirical CDF of {@code samples} at each x. */
+    static double[] shareAtOrBelow(double[] samples, double[] x) {
+        double[] sorted = samples.clone();
+        Arrays.sort(sorted);
+        double[] share = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            int lo = 0, hi = sorted.length; // binary search for the first sample > x[i]
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (sorted[mid] <= x[i]) lo = mid + 1;
+                else hi = mid;
+            }
+            share[i] = lo / (double) sorted.length;
+        }
+        return share;
+    }
+
+    private static double[] logGrid(double from, double to, int points) {
+        double[] g = new double[points];
+        for (int i = 0; i < points; i++) g[i] = from * Math.pow(to / from, i / (double) (points - 1));
+        return g;
+    }
+}
