@@ -2,8 +2,9 @@
 
 For each notebook: run all cells, then run all cells again in the same kernel (what "Run All" twice
 does). Fail on any error or stderr output, on output that differs between the two runs (seeded
-experiments must be deterministic; only cells tagged "timing", which show wall-clock measurements,
-are exempt), and on
+experiments must be deterministic; exempt are only cells tagged "timing", which show wall-clock
+measurements, and "nondeterministic", which show a production component that cannot be seeded, such as
+Caffeine's randomised admission filter; the notebook must say so beside them), and on
 threads left alive by the second run that the first did not leave. The executed notebook (first run)
 is saved to build/executed/ for the HTML export, with per-cell times in build/executed/times.json.
 """
@@ -16,7 +17,7 @@ from nbclient import NotebookClient
 
 from conftest import EXECUTED, NOTEBOOKS
 
-TIMING_TAG = "timing"  # a cell whose output shows wall-clock measurements, which differ run to run
+EXEMPT_TAGS = {"timing", "nondeterministic"}  # see the module docstring
 THREADS = ("Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive() && !t.isDaemon())"
            ".map(Thread::getName).sorted().toList()")
 
@@ -54,8 +55,8 @@ def problems(nb):
 
 
 def comparable(cell):
-    """What a learner sees in a cell: output types, texts and images (None for timing cells)."""
-    if TIMING_TAG in cell.get("metadata", {}).get("tags", []):
+    """What a learner sees in a cell: output types, texts and images (None for exempt cells)."""
+    if EXEMPT_TAGS & set(cell.get("metadata", {}).get("tags", [])):
         return None
     return [(o.output_type, o.get("text", ""), sorted(o.get("data", {}).items())) for o in cell.get("outputs", [])]
 
