@@ -3,13 +3,13 @@ package sdx.viz;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
@@ -207,22 +207,34 @@ public final class Plot {
         return chart.getTitle();
     }
 
-    /** The chart rendered as an image: displays inline in any Jupyter Java kernel. */
+    /**
+     * The chart rendered as an image: displays inline in any Jupyter Java kernel. {@link #WIDTH} wide
+     * when the legend fits in one row below the plot; otherwise the legend becomes a column on the
+     * right and the image grows wider by that column, so the plot keeps its size.
+     */
     public BufferedImage image() {
         if (seriesCount == 0) {
             throw new IllegalStateException("chart '" + title() + "' has no series yet: add one with series(...)");
         }
-        placeLegend();
-        return BitmapEncoder.getBufferedImage(chart);
+        int width = WIDTH + placeLegend();
+        BufferedImage img = new BufferedImage(width, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        chart.paint(g, width, HEIGHT);
+        g.dispose();
+        return img;
     }
 
-    /** One row of legend below the plot if it fits, else a column to the right: never over the data. */
-    private void placeLegend() {
-        int width = 0;
-        for (String name : chart.getSeriesMap().keySet()) width += 7 * name.length() + 45;
-        boolean fitsBelow = width < WIDTH - 40;
+    /** Puts the legend below the plot if one row fits, else to the right; returns the extra width needed. */
+    private int placeLegend() {
+        int row = 0, longest = 0;
+        for (String name : chart.getSeriesMap().keySet()) {
+            row += 7 * name.length() + 45;
+            longest = Math.max(longest, name.length());
+        }
+        boolean fitsBelow = row < WIDTH - 40;
         chart.getStyler().setLegendPosition(fitsBelow ? Styler.LegendPosition.OutsideS : Styler.LegendPosition.OutsideE);
         chart.getStyler().setLegendLayout(fitsBelow ? Styler.LegendLayout.Horizontal : Styler.LegendLayout.Vertical);
+        return fitsBelow ? 0 : 7 * longest + 60;
     }
 
     /** Writes the chart as a PNG file. */
