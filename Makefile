@@ -47,7 +47,7 @@ lib-test: $(MVN)
 # Execute every notebook twice in one kernel (fail on any error or stderr output, differing output or leaked
 # threads), then once more with the printed solutions in place of the stubs (they must pass their checks).
 notebooks: venv
-	$(VPY) -m pytest -q tests/test_notebooks.py tests/test_solutions.py
+	$(VPY) -m pytest -q tests/test_course_map.py tests/test_notebooks.py tests/test_solutions.py
 
 # The static site: site/index.html linking every executed notebook, images inlined.
 html: venv build site

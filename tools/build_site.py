@@ -7,6 +7,7 @@ Fails if a page lacks any image its notebook produced.
 """
 import html
 import pathlib
+import re
 import sys
 
 import nbformat
@@ -57,6 +58,8 @@ def main():
         inlined = body.count("data:image/png;base64,")
         if inlined < images:
             sys.exit(f"{path.name}: {images} images produced but only {inlined} inlined in the HTML")
+        # links between notebooks point at their pages on the site
+        body = re.sub(r'href="(\d\d-[a-z0-9-]+)\.ipynb', r'href="\1.html', body)
         page = f"{number}-{slug}.html"
         (SITE / page).write_text(body, encoding="utf-8")
         title = html.escape(title_of(nb, planned))
