@@ -10,7 +10,6 @@ import sdx.viz.Plot;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -119,6 +118,37 @@ public record JobResult<K, O>(Map<K, O> output, List<PhaseStats> phases, List<Ta
         double[] load = Arrays.stream(recordsPerReducer).asDoubleStream().toArray();
         return Plot.bar(String.format("Pairs received per reducer: max/mean = %.2f", reducerImbalance()),
                 "reduce partition", "pairs received").bars("pairs", names, load);
+    }
+
+    /**
+     * A timeline: one horizontal segment per task attempt, at the height of the worker that ran it,
+     * coloured by phase; crashed and killed (or discarded) attempts in their own colours.
+     */
+    public Plot timelinePlot() {
+        Plot p = Plot.line(String.format("Task attempts on each worker (W=%d, M=%d, R=%d)", workers, mapTasks, reducers),
+                "ms since the job started", "worker").yRange(0.5, workers + 0.5);
+        String[][] groups = {{"map"}, {"shuffle"}, {"reduce"}, {"crashed"}, {"killed / discarded"}};
+        for (String[] g : groups) {
+            List<double[]> xy = new ArrayList<>();
+            for (TaskAttempt a : attempts) {
+                if (g[0].equals(category(a))) {
+                    xy.add(new double[] {a.startMs(), a.worker()});
+                    xy.add(new double[] {a.endMs(), a.worker()});
+                    xy.add(new double[] {a.endMs(), Double.NaN}); // a gap: no line to the next attempt
+                }
+            }
+            if (xy.isEmpty()) continue;
+            p.series(g[0], xy.stream().mapToDouble(v -> v[0]).toArray(), xy.stream().mapToDouble(v -> v[1]).toArray());
+        }
+        return p;
+    }
+
+    private static String category(TaskAttempt a) {
+        return switch (a.outcome()) {
+            case SUCCEEDED -> a.phase();
+            case CRASHED, FAILED -> "crashed";
+            case KILLED, DUPLICATE -> "killed / discarded";
+        };
     }
 
     @Override

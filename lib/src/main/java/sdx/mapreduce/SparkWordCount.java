@@ -47,6 +47,30 @@ public final class SparkWordCount {
         }
     }
 
+    /**
+     * Spark beside the course's engine on the same input: wall times, Spark's job time and start
+     * overhead, and whether the two counts are equal.
+     */
+    public static tech.tablesaw.api.Table compare(Result spark, JobResult<String, Integer> engine) {
+        Check.notNull("spark", spark);
+        Check.notNull("engine", engine);
+        var what = tech.tablesaw.api.StringColumn.create("run");
+        var ms = tech.tablesaw.api.DoubleColumn.create("ms");
+        what.append("course engine, W=" + engine.workers() + ", whole job (in this JVM)");
+        ms.append(Math.round(engine.totalMillis() * 10) / 10.0);
+        what.append("Spark local[" + spark.workers() + "], whole child JVM (launch to exit)");
+        ms.append(Math.round(spark.totalMs()));
+        what.append("  of which Spark context start");
+        ms.append(Math.round(spark.startMs()));
+        what.append("  of which the word-count job");
+        ms.append(Math.round(spark.jobMs()));
+        what.append("  of which JVM start, class loading, context start, output (overhead)");
+        ms.append(Math.round(spark.overheadMs()));
+        boolean same = spark.counts().equals(engine.output());
+        return tech.tablesaw.api.Table.create(String.format("%,d bytes of input, %,d distinct words; counts equal: %s",
+                spark.inputBytes(), spark.counts().size(), same ? "yes" : "NO")).addColumns(what, ms);
+    }
+
     /** Counts the words of {@code lines} with Spark {@code local[workers]} (lines go to a temp file). */
     public static Result run(List<String> lines, int workers) {
         Check.notNull("lines", lines);
@@ -127,8 +151,7 @@ public final class SparkWordCount {
 
     /** lib/target: the folder of the jar (or of the classes folder) this class was loaded from. */
     static Path targetDir() {
-        Path own = ownLocation();
-        return Files.isDirectory(own) ? own.getParent() : own.getParent();
+        return ownLocation().getParent(); // target/classes or target/sdx-lib-*.jar -> target
     }
 
     private static Path ownLocation() {
