@@ -76,7 +76,7 @@ public record CombinerStudy(int[] mapTasks, int words, int vocabulary, double sk
                 .series("without combiner", x, Arrays.stream(withoutCombiner).asDoubleStream().toArray())
                 .series("with combiner", x, Arrays.stream(withCombiner).asDoubleStream().toArray())
                 .theory("with combiner, predicted: M * sum(1 - (1 - p)^(N/M))", x, predicted)
-                .logY();
+                .yRange(0, words * 1.1);
     }
 
     /** One row per M: pairs and bytes with and without the combiner, and the prediction. */

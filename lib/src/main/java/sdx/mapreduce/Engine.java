@@ -29,8 +29,11 @@ import sdx.mapreduce.TaskAttempt.Outcome;
 final class Engine<I, K, V, O> {
     /** A task is given up after this many failed attempts (Hadoop's default is 4, too). */
     static final int MAX_ATTEMPTS = 4;
-    /** The combiner runs whenever a map task has buffered this many new pairs (a "spill"). */
-    private static final int SPILL = 1 << 16;
+    /**
+     * The combiner runs on a key's buffered values whenever there are this many, and once more at the
+     * end of the task: the map-side buffer stays small and no value is combined twice in one pass.
+     */
+    static final int COMBINE_AT = 64;
     /** A backup starts once an attempt runs this many times longer than the median finished one. */
     private static final double SLOW_FACTOR = 1.5;
 
@@ -50,10 +53,12 @@ final class Engine<I, K, V, O> {
         ExecutorService pool = Executors.newFixedThreadPool(job.workers(), threads);
         try {
             t0 = System.nanoTime();
-            List<MapOutput<K, V>> mapped = phase(pool, "map", splits.size(),
+            List<MapOutput<K, V>> mapped = phase(pool, "map", splits.size(), job.speculative(),
                     (task, a) -> mapTask(splits.get(task), task, a));
-            List<Partition<K, V>> shuffled = phase(pool, "shuffle", r, (task, a) -> shuffle(mapped, task));
-            List<Map<K, O>> reduced = phase(pool, "reduce", r, (task, a) -> reduceTask(shuffled.get(task), task, a));
+            // the shuffle moves data; backups are for computation (map and reduce), as in the paper
+            List<Partition<K, V>> shuffled = phase(pool, "shuffle", r, false, (task, a) -> shuffle(mapped, task));
+            List<Map<K, O>> reduced = phase(pool, "reduce", r, job.speculative(),
+                    (task, a) -> reduceTask(shuffled.get(task), task, a));
             double totalMs = ms(System.nanoTime());
             return result(mapped, shuffled, reduced, totalMs);
         } finally {
@@ -137,7 +142,7 @@ final class Engine<I, K, V, O> {
     }
 
     /** Runs {@code tasks} tasks of one phase on the pool; returns their committed outputs in task order. */
-    private <R> List<R> phase(ExecutorService pool, String name, int tasks, TaskBody<R> body) {
+    private <R> List<R> phase(ExecutorService pool, String name, int tasks, boolean speculative, TaskBody<R> body) {
         ExecutorCompletionService<Done<R>> ecs = new ExecutorCompletionService<>(pool);
         ArrayDeque<Integer> pending = new ArrayDeque<>();
         for (int t = 0; t < tasks; t++) pending.add(t);
@@ -159,7 +164,7 @@ final class Engine<I, K, V, O> {
                     launched++;
                 }
                 boolean waitingToSpeculate = false;
-                if (job.speculative() && pending.isEmpty() && inflight < job.workers()) {
+                if (speculative && pending.isEmpty() && inflight < job.workers()) {
                     double limit = finished.isEmpty() ? Double.POSITIVE_INFINITY : SLOW_FACTOR * median(finished);
                     for (int t = 0; t < tasks && inflight < job.workers(); t++) {
                         if (done[t] || backedUp[t] || live.get(t).size() != 1) continue;
@@ -315,7 +320,6 @@ final class Engine<I, K, V, O> {
         private final Reducer<K, V, V> combiner;
         private final int r;
         long emitted, inputRecords;
-        private long nextSpill = SPILL, buffered;
 
         @SuppressWarnings("unchecked")
         MapOutput(int r, Partitioner<K> partitioner, Reducer<K, V, V> combiner) {
@@ -348,36 +352,28 @@ final class Engine<I, K, V, O> {
                 values[p].add(value);
                 return;
             }
-            buffers[p].computeIfAbsent(key, k -> new ArrayList<>(4)).add(value);
-            if (++buffered >= nextSpill) {
-                buffered = combineAll();
-                nextSpill = buffered + SPILL;
+            List<V> buffered = buffers[p].get(key);
+            if (buffered == null) {
+                buffered = new ArrayList<>(COMBINE_AT);
+                buffers[p].put(key, buffered);
             }
+            buffered.add(value);
+            if (buffered.size() == COMBINE_AT) combine(key, buffered);
         }
 
-        /** Applies the combiner to every key with more than one buffered value; returns the values left. */
-        private long combineAll() {
-            long left = 0;
-            for (Map<K, List<V>> b : buffers) {
-                for (Map.Entry<K, List<V>> e : b.entrySet()) {
-                    if (e.getValue().size() > 1) {
-                        V c = combiner.reduce(e.getKey(), Collections.unmodifiableList(e.getValue()));
-                        if (c == null) throw new IllegalStateException("the combiner returned null for key " + e.getKey());
-                        List<V> one = new ArrayList<>(4);
-                        one.add(c);
-                        e.setValue(one);
-                    }
-                    left += e.getValue().size();
-                }
-            }
-            return left;
+        /** Replaces the buffered values of {@code key} by the combiner's result (a "spill" of one key). */
+        private void combine(K key, List<V> buffered) {
+            V c = combiner.reduce(key, Collections.unmodifiableList(buffered));
+            if (c == null) throw new IllegalStateException("the combiner returned null for key " + key);
+            buffered.clear();
+            buffered.add(c);
         }
 
         void finish() {
             if (combiner == null) return;
-            combineAll();
             for (int p = 0; p < r; p++) {
                 for (Map.Entry<K, List<V>> e : buffers[p].entrySet()) {
+                    if (e.getValue().size() > 1) combine(e.getKey(), e.getValue());
                     keys[p].add(e.getKey());
                     values[p].add(e.getValue().get(0));
                 }

@@ -104,6 +104,37 @@ public record JobResult<K, O>(Map<K, O> output, List<PhaseStats> phases, List<Ta
         return t.addColumns(phase, task, attempt, backup, worker, start, end, outcome, error);
     }
 
+    /**
+     * Several runs side by side: time per phase, attempts, crashes, backups, and whether each run's
+     * output equals the first run's.
+     */
+    public static Table compare(List<String> names, List<? extends JobResult<?, ?>> results) {
+        sdx.core.Check.notNull("names", names);
+        sdx.core.Check.notEmpty("results", results);
+        sdx.core.Check.that(names.size() == results.size(), "names.size()", names.size(),
+                "must equal results.size() = " + results.size());
+        StringColumn run = StringColumn.create("run"), same = StringColumn.create("same output as first");
+        DoubleColumn map = DoubleColumn.create("map ms"), shuffle = DoubleColumn.create("shuffle ms"),
+                reduce = DoubleColumn.create("reduce ms"), total = DoubleColumn.create("total ms");
+        IntColumn attempts = IntColumn.create("attempts"), crashed = IntColumn.create("crashed"),
+                backups = IntColumn.create("backups"), killed = IntColumn.create("killed");
+        for (int i = 0; i < results.size(); i++) {
+            JobResult<?, ?> r = results.get(i);
+            run.append(names.get(i));
+            map.append(Math.round(r.phase("map").millis()));
+            shuffle.append(Math.round(r.phase("shuffle").millis()));
+            reduce.append(Math.round(r.phase("reduce").millis()));
+            total.append(Math.round(r.totalMillis()));
+            attempts.append(r.phases().stream().mapToInt(PhaseStats::attempts).sum());
+            crashed.append(r.phases().stream().mapToInt(PhaseStats::crashed).sum());
+            backups.append(r.phases().stream().mapToInt(PhaseStats::backups).sum());
+            killed.append(r.phases().stream().mapToInt(PhaseStats::killed).sum());
+            same.append(r.output().equals(results.get(0).output()) ? "yes" : "NO");
+        }
+        return Table.create("runs compared")
+                .addColumns(run, map, shuffle, reduce, total, attempts, crashed, backups, killed, same);
+    }
+
     /** Bar chart of the time of each phase. */
     public Plot phasePlot() {
         List<String> names = phases.stream().map(PhaseStats::name).toList();
