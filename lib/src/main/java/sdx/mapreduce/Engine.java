@@ -34,8 +34,10 @@ final class Engine<I, K, V, O> {
      * end of the task: the map-side buffer stays small and no value is combined twice in one pass.
      */
     static final int COMBINE_AT = 64;
-    /** A backup starts once an attempt runs this many times longer than the median finished one. */
+    /** A backup starts once an attempt runs this many times longer than the median finished one... */
     private static final double SLOW_FACTOR = 1.5;
+    /** ...and at least this long: copying a task of a few milliseconds cannot pay off. */
+    private static final double MIN_BACKUP_MS = 50;
 
     private final Job<I, K, V, O> job;
     private final List<TaskAttempt> attempts = new ArrayList<>();
@@ -165,7 +167,8 @@ final class Engine<I, K, V, O> {
                 }
                 boolean waitingToSpeculate = false;
                 if (speculative && pending.isEmpty() && inflight < job.workers()) {
-                    double limit = finished.isEmpty() ? Double.POSITIVE_INFINITY : SLOW_FACTOR * median(finished);
+                    double limit = finished.isEmpty() ? Double.POSITIVE_INFINITY
+                            : Math.max(MIN_BACKUP_MS, SLOW_FACTOR * median(finished));
                     for (int t = 0; t < tasks && inflight < job.workers(); t++) {
                         if (done[t] || backedUp[t] || live.get(t).size() != 1) continue;
                         if (elapsedMs(live.get(t).get(0)) > limit) {

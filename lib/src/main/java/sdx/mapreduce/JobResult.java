@@ -153,12 +153,12 @@ public record JobResult<K, O>(Map<K, O> output, List<PhaseStats> phases, List<Ta
 
     /**
      * A timeline: one horizontal segment per task attempt, at the height of the worker that ran it,
-     * coloured by phase; crashed and killed (or discarded) attempts in their own colours.
+     * coloured by phase; winning backups, crashed and killed (or discarded) attempts in their own colours.
      */
     public Plot timelinePlot() {
         Plot p = Plot.line(String.format("Task attempts on each worker (W=%d, M=%d, R=%d)", workers, mapTasks, reducers),
                 "ms since the job started", "worker").yRange(0.5, workers + 0.5);
-        String[][] groups = {{"map"}, {"shuffle"}, {"reduce"}, {"crashed"}, {"killed / discarded"}};
+        String[][] groups = {{"map"}, {"shuffle"}, {"reduce"}, {"backup (won)"}, {"crashed"}, {"killed / discarded"}};
         for (String[] g : groups) {
             List<double[]> xy = new ArrayList<>();
             for (TaskAttempt a : attempts) {
@@ -176,7 +176,7 @@ public record JobResult<K, O>(Map<K, O> output, List<PhaseStats> phases, List<Ta
 
     private static String category(TaskAttempt a) {
         return switch (a.outcome()) {
-            case SUCCEEDED -> a.phase();
+            case SUCCEEDED -> a.backup() ? "backup (won)" : a.phase();
             case CRASHED, FAILED -> "crashed";
             case KILLED, DUPLICATE -> "killed / discarded";
         };

@@ -23,8 +23,9 @@ import tech.tablesaw.api.Table;
 public record Scaling(int[] workers, double[] millis, int cores, double serialFraction) {
 
     /**
-     * Runs {@code job} on {@code input} with W = 1..maxWorkers, {@code repeats} times each (after
-     * one warm-up run), keeping the fastest time: the least disturbed by other programs.
+     * Runs {@code job} on {@code input} with W = 1..maxWorkers, {@code repeats} times each (after a
+     * warm-up run when repeats is 1), keeping the fastest time: the least disturbed by other programs
+     * and by JIT compilation.
      */
     public static <I> Scaling measure(Job<I, ?, ?, ?> job, List<I> input, int maxWorkers, int repeats) {
         Check.notNull("job", job);
@@ -32,7 +33,7 @@ public record Scaling(int[] workers, double[] millis, int cores, double serialFr
         Check.inRange("maxWorkers", maxWorkers, 1, 64);
         Check.inRange("repeats", repeats, 1, 20);
         Input<I> in = Input.of(input);
-        job.workers(maxWorkers).run(in); // warm-up: JIT-compile the hot paths before timing
+        if (repeats == 1) job.workers(maxWorkers).run(in); // warm-up; with repeats, the fastest run is warm anyway
         int[] w = new int[maxWorkers];
         double[] ms = new double[maxWorkers];
         Arrays.fill(ms, Double.POSITIVE_INFINITY);
