@@ -15,7 +15,7 @@ import sdx.core.Corpus;
  * Needs lib/target/spark/ and lib/target/sdx-all.jar, made by {@code mvn package}; on a clean tree
  * (where tests run before packaging) it is skipped with a message, and runs on the next build.
  */
-class SparkWordCountIT {
+class SparkWordCountTest {
 
     @Test
     void sparkCountsWhatTheEngineCounts() throws Exception {
