@@ -14,18 +14,19 @@ import java.util.Map;
  *
  * <pre>
  * cd lib &amp;&amp; mvn -q -B package -DskipTests
- * java -Xmx2g -cp target/sdx-all.jar sdx.mapreduce.Benchmark [MB=100] [repeats=2]
+ * java -Xmx2g -cp target/sdx-all.jar sdx.mapreduce.Benchmark [MB=100] [repeats=3]
  * </pre>
  */
 public final class Benchmark {
     private Benchmark() {}
 
-    /** Runs the benchmark; arguments: corpus size in MB (default 100), repeats per measurement (default 2). */
+    /** Runs the benchmark; arguments: corpus size in MB (default 100), repeats per measurement (default 3). */
     public static void main(String[] args) throws IOException {
         int mb = args.length > 0 ? Integer.parseInt(args[0]) : 100;
-        int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         Path file = Files.createTempFile("sdx-bench-corpus-", ".txt");
         try {
+            warmUp(file);
             long bytes = sdx.core.Corpus.writeZipf(file, (long) mb << 20, 50_000, 1.0, 12, 42);
             double size = bytes / 1e6;
             System.out.printf(Locale.ROOT, "corpus: %,d bytes (%.1f MB), Zipf(1.0), vocabulary 50,000; %d cores; "
@@ -51,6 +52,9 @@ public final class Benchmark {
                 }
                 check("engine W=" + w, truth, r.output());
                 line("course engine, W=" + w + ", M=16, R=4, combiner", size, best, base);
+                System.out.printf(Locale.ROOT, "    last run: map %.0f ms, shuffle %.0f ms (%,d pairs), reduce %.0f ms%n",
+                        r.phase("map").millis(), r.phase("shuffle").millis(), r.shuffleRecords(),
+                        r.phase("reduce").millis());
             }
 
             var spark = SparkWordCount.run(file, 2);
@@ -60,6 +64,15 @@ public final class Benchmark {
             System.out.printf(Locale.ROOT, "(ratio = baseline time / this time: above 1 is faster than the baseline)%n");
         } finally {
             Files.deleteIfExists(file);
+        }
+    }
+
+    /** JIT-compiles the hot paths on a 10 MB corpus, so no timed run pays for compilation. */
+    private static void warmUp(Path file) {
+        sdx.core.Corpus.writeZipf(file, 10L << 20, 50_000, 1.0, 12, 7);
+        for (int i = 0; i < 2; i++) {
+            WordCount.sequential(file);
+            WordCount.job().combiner(WordCount.reducer()).workers(2).mapTasks(16).reducers(4).run(Input.textFile(file));
         }
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import sdx.core.Check;
@@ -121,38 +122,39 @@ final class TextFileInput implements Input<String> {
     private void read(long start, long end, Consumer<? super String> action) {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             ByteBuffer buf = ByteBuffer.allocate(BUFFER);
+            byte[] bytes = buf.array();
             byte[] line = new byte[256];
             int len = 0;
-            long pos = start;
+            long pos = start; // file position of bytes[0] in the current buffer
             boolean skipping = start > 0 && !precededByNewline(ch, start);
-            long lineStart = start;
             ch.position(start);
             while (true) {
                 buf.clear();
                 int n = ch.read(buf);
                 if (n <= 0) break;
-                buf.flip();
-                while (buf.hasRemaining()) {
-                    byte b = buf.get();
-                    pos++;
+                int from = 0;
+                for (int i = 0; i < n; i++) {
+                    if (bytes[i] != '\n') continue;
                     if (skipping) {
-                        if (b == '\n') {
-                            skipping = false;
-                            lineStart = pos;
-                            if (lineStart >= end) return;
-                        }
-                        continue;
-                    }
-                    if (b == '\n') {
+                        skipping = false;
+                    } else {
+                        int part = i - from;
+                        if (len + part > line.length) line = Arrays.copyOf(line, Math.max(line.length * 2, len + part));
+                        System.arraycopy(bytes, from, line, len, part);
+                        len += part;
                         action.accept(new String(line, 0, len, StandardCharsets.UTF_8));
                         len = 0;
-                        lineStart = pos;
-                        if (lineStart >= end) return;
-                    } else {
-                        if (len == line.length) line = java.util.Arrays.copyOf(line, len * 2);
-                        line[len++] = b;
                     }
+                    from = i + 1;
+                    if (pos + from >= end) return; // the next line starts in the following split
                 }
+                if (!skipping) { // keep the unfinished line for the next buffer
+                    int part = n - from;
+                    if (len + part > line.length) line = Arrays.copyOf(line, Math.max(line.length * 2, len + part));
+                    System.arraycopy(bytes, from, line, len, part);
+                    len += part;
+                }
+                pos += n;
             }
             if (!skipping && len > 0) action.accept(new String(line, 0, len, StandardCharsets.UTF_8));
         } catch (IOException e) {
