@@ -1,0 +1,13 @@
+package sdx.mapreduce;
+
+/**
+ * Decides which of the {@code R} reduce partitions receives an intermediate key: the shuffle sends
+ * every pair with the same key to the same reducer. One interface, one final class per strategy.
+ *
+ * @param <K> intermediate key type
+ */
+@FunctionalInterface
+public interface Partitioner<K> {
+    /** The partition of {@code key}, in {@code [0, reducers)}. */
+    int partition(K key, int reducers);
+}

@@ -1,0 +1,45 @@
+package sdx.mapreduce;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import sdx.core.Corpus;
+
+/**
+ * Integration test (~10-30 s): Spark local mode in a child JVM counts exactly what the engine counts.
+ * Needs lib/target/spark/ and lib/target/sdx-all.jar, made by {@code mvn package}; on a clean tree
+ * (where tests run before packaging) it is skipped with a message, and runs on the next build.
+ */
+class SparkWordCountTest {
+
+    @Test
+    void sparkCountsWhatTheEngineCounts() throws Exception {
+        Path target = SparkWordCount.targetDir();
+        assumeTrue(Files.isDirectory(target.resolve("spark")) && Files.isRegularFile(target.resolve("sdx-all.jar")),
+                "run `mvn package` once first: Spark's jars are copied to lib/target/spark at package time");
+        List<String> lines = Corpus.zipf(50_000, 3000, 1.0, 12, 42);
+        lines = new java.util.ArrayList<>(lines);
+        lines.add("Unicode: Ärger, naïve café — it's MapReduce's word count!");
+        var spark = SparkWordCount.run(lines, 2);
+        var engine = WordCount.job().combiner(WordCount.reducer()).workers(2).mapTasks(4).reducers(3).run(lines);
+        assertEquals(engine.output(), spark.counts());
+        assertEquals(WordCount.sequential(lines), spark.counts());
+        assertTrue(spark.jobMs() > 0 && spark.totalMs() > spark.jobMs(), spark.toString());
+        try (var tmp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            assertEquals(0, tmp.filter(p -> p.getFileName().toString().startsWith("sdx-spark-")).count(),
+                    "temp files left behind");
+        }
+    }
+
+    @Test
+    void missingJarsAreNamedInTheError() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> SparkWordCount.run(Path.of("/no/such/file"), 2));
+        assertTrue(e.getMessage().contains("must be an existing file"), e.getMessage());
+    }
+}
