@@ -42,7 +42,7 @@ test: venv lib-test notebooks site e2e
 	@echo "make test: all passed"
 
 lib-test: $(MVN)
-	cd lib && $(MVN) -q -B package
+	cd lib && $(MVN) -q -B verify
 
 # Execute every notebook twice in one kernel (fail on any error or stderr output, differing output or leaked
 # threads), then once more with the printed solutions in place of the stubs (they must pass their checks).
