@@ -36,7 +36,7 @@ build: $(MVN)
 	cd lib && $(MVN) -q -B package -DskipTests
 
 lab: venv build
-	$(VENV)/bin/jupyter lab --ServerApp.ip=127.0.0.1 --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root) 00-welcome.ipynb
+	$(VENV)/bin/jupyter lab --ServerApp.ip=127.0.0.1 --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/00-welcome.ipynb
 
 test: venv lib-test notebooks site e2e
 	@echo "make test: all passed"
