@@ -104,7 +104,9 @@ def test_run_all_in_jupyterlab_shows_charts_and_no_errors(lab, browser, path):
     code_cells = sum(1 for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code")
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     try:
-        page.goto(f"{base}/lab/tree/notebooks/{path.name}?token={token}", timeout=60_000)
+        # A workspace of its own: JupyterLab would otherwise reopen the tabs of the previous test.
+        page.goto(f"{base}/lab/workspaces/e2e-{path.stem}/tree/notebooks/{path.name}?reset&token={token}",
+                  timeout=60_000)
         page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
         # JJava reports no status until its first execution: wait for the session, not for "Idle".
         page.locator(".jp-StatusBar-TextItem", has_text="Java").first.wait_for(timeout=60_000)
@@ -118,11 +120,11 @@ def test_run_all_in_jupyterlab_shows_charts_and_no_errors(lab, browser, path):
                 break
             time.sleep(1)
         else:
+            shoot(page, path.stem + "-timeout")
             pytest.fail(f"{path.name}: cells still running after 240 s: {prompts}")
-        SHOTS.mkdir(parents=True, exist_ok=True)
         if page.locator(".jp-OutputArea-output img").count():
             page.locator(".jp-OutputArea-output img").first.scroll_into_view_if_needed()
-        page.screenshot(path=str(SHOTS / f"{path.stem}.png"), full_page=False)
+        shoot(page, path.stem)
         errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
         assert errors.count() == 0, f"{path.name}: error output in JupyterLab: {errors.first.inner_text()[:500]}"
         images = page.locator(".jp-OutputArea-output img").count()
@@ -130,3 +132,18 @@ def test_run_all_in_jupyterlab_shows_charts_and_no_errors(lab, browser, path):
         assert images >= (want if want is not None else 1), f"{path.name}: {images} charts shown, expected {want}"
     finally:
         page.close()
+        shut_down_kernels(base, token)
+
+
+def shoot(page, name):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=False)
+
+
+def shut_down_kernels(base, token):
+    """Closing a tab leaves its kernel running: end every session so kernels do not pile up."""
+    with urllib.request.urlopen(f"{base}/api/sessions?token={token}", timeout=10) as r:
+        sessions = json.load(r)
+    for session in sessions:
+        req = urllib.request.Request(f"{base}/api/sessions/{session['id']}?token={token}", method="DELETE")
+        urllib.request.urlopen(req, timeout=30).close()
