@@ -228,7 +228,7 @@ public final class Plot {
     private int placeLegend() {
         int row = 0, longest = 0;
         for (String name : chart.getSeriesMap().keySet()) {
-            row += 7 * name.length() + 45;
+            row += 8 * name.length() + 50;
             longest = Math.max(longest, name.length());
         }
         boolean fitsBelow = row < WIDTH - 40;
