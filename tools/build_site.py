@@ -39,7 +39,7 @@ def title_of(nb, default):
         if cell.cell_type == "markdown":
             for line in cell.source.splitlines():
                 if line.startswith("# "):
-                    return line[2:].strip()
+                    return re.sub(r"^\d\d\s*·\s*", "", line[2:].strip())  # the index adds the number
     return default
 
 
