@@ -216,12 +216,24 @@ public final class Plot {
         if (seriesCount == 0) {
             throw new IllegalStateException("chart '" + title() + "' has no series yet: add one with series(...)");
         }
+        plainNumbers();
         int width = WIDTH + placeLegend();
         BufferedImage img = new BufferedImage(width, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         chart.paint(g, width, HEIGHT);
         g.dispose();
         return img;
+    }
+
+    /** Linear axes label 100,000 as "100,000", not "1E5"; log axes keep XChart's powers of ten. */
+    private void plainNumbers() {
+        String pattern = "#,##0.####";
+        if (chart instanceof XYChart c) {
+            if (!c.getStyler().isXAxisLogarithmic()) c.getStyler().setXAxisDecimalPattern(pattern);
+            if (!c.getStyler().isYAxisLogarithmic()) c.getStyler().setYAxisDecimalPattern(pattern);
+        } else if (chart instanceof CategoryChart c && !c.getStyler().isYAxisLogarithmic()) {
+            c.getStyler().setYAxisDecimalPattern(pattern);
+        }
     }
 
     /** Puts the legend below the plot if one row fits, else to the right; returns the extra width needed. */
