@@ -113,7 +113,8 @@ class EngineTest {
         var slow = WordCount.job().workers(2).mapTasks(8).faults(Faults.straggler(3, 1500));
         var withBackup = slow.speculative(true).run(lines);
         assertEquals(WordCount.sequential(lines), withBackup.output());
-        assertEquals(1, withBackup.phase("map").backups(), withBackup.attemptsTable().print());
+        // at least the straggler's backup (a GC pause on a loaded machine may earn another task one too)
+        assertTrue(withBackup.phase("map").backups() >= 1, withBackup.attemptsTable().print());
         assertTrue(withBackup.attempts().stream().anyMatch(a -> a.backup() && a.task() == 3
                 && a.outcome() == TaskAttempt.Outcome.SUCCEEDED), withBackup.attemptsTable().print());
         // timing is shown in the notebook, not asserted here (shared machine)

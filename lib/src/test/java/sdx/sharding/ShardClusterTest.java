@@ -11,14 +11,17 @@ import sdx.core.Workloads;
 
 class ShardClusterTest {
 
-    private static int liveThreads() {
-        return Thread.getAllStackTraces().size();
+    /** Threads started for the cluster: its pools ("sdx-...") and the JDK's HTTP client and server. */
+    private static java.util.List<String> clusterThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                .filter(n -> n.startsWith("sdx-") || n.startsWith("HttpClient") || n.startsWith("HTTP-Dispatcher"))
+                .sorted().toList();
     }
 
     @Test
     void proxyRoutesLikeThePartitionerAndLeavesNoThreads() throws InterruptedException {
         System.gc();
-        int baseline = liveThreads();
+        var baseline = clusterThreads();
         Trace t = Workloads.zipf(1_000, 1.0, 300, 4);
         Partitioner p = ModHashPartitioner.of(3);
         ProxyRun run;
@@ -26,17 +29,17 @@ class ShardClusterTest {
             assertTrue(c.proxyUri().toString().startsWith("http://127.0.0.1:"));
             assertEquals("shard=" + p.shardOf(17) + " key=17", c.get(17));
             run = c.run(t);
-            assertTrue(liveThreads() > baseline);
+            assertTrue(clusterThreads().size() > baseline.size());
         }
         assertArrayEquals(ShardLoad.of(p, t).loads(), run.served());
         assertEquals(0, run.errors());
         assertEquals(300, run.latency().count());
         // JDK 17's HttpClient selector thread leaves within ~3 s of becoming unreachable
-        for (int i = 0; i < 100 && liveThreads() > baseline; i++) {
+        for (int i = 0; i < 100 && !clusterThreads().equals(baseline); i++) {
             System.gc();
             Thread.sleep(100);
         }
-        assertTrue(liveThreads() <= baseline, "threads: baseline " + baseline + ", now " + liveThreads());
+        assertEquals(baseline, clusterThreads(), "threads left running after close()");
     }
 
     @Test
