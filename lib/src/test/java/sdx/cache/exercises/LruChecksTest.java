@@ -14,12 +14,12 @@ import sdx.exercise.Report;
 /** The LRU checker against a correct solution, three wrong ones and the untouched stub. */
 class LruChecksTest {
 
-    /** Correct: LinkedHashMap in access order, evicting the eldest when over capacity. */
-    static final class ReferenceLru implements SimpleCache {
+    /** A LinkedHashMap cache evicting its eldest entry: LRU in access order, FIFO in insertion order. */
+    static class LinkedCache implements SimpleCache {
         private final Map<String, String> map;
 
-        ReferenceLru(int capacity) {
-            map = new LinkedHashMap<>(16, 0.75f, true) {
+        LinkedCache(int capacity, boolean accessOrder) {
+            map = new LinkedHashMap<>(16, 0.75f, accessOrder) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
                     return size() > capacity;
@@ -32,22 +32,14 @@ class LruChecksTest {
         public int size() { return map.size(); }
     }
 
+    /** Correct: LinkedHashMap in access order, evicting the eldest when over capacity. */
+    static final class ReferenceLru extends LinkedCache {
+        ReferenceLru(int capacity) { super(capacity, true); }
+    }
+
     /** Wrong: FIFO in disguise (insertion order: neither get nor an update refreshes a key). */
-    static final class FifoInDisguise implements SimpleCache {
-        private final Map<String, String> map;
-
-        FifoInDisguise(int capacity) {
-            map = new LinkedHashMap<>(16, 0.75f, false) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-                    return size() > capacity;
-                }
-            };
-        }
-
-        public String get(String key) { return map.get(key); }
-        public void put(String key, String value) { map.put(key, value); }
-        public int size() { return map.size(); }
+    static final class FifoInDisguise extends LinkedCache {
+        FifoInDisguise(int capacity) { super(capacity, false); }
     }
 
     /** Wrong: off by one, holds capacity + 1 keys. */
