@@ -20,6 +20,10 @@ public final class JJavaDisplay implements Extension {
                 .preferring(MIMEType.IMAGE_PNG)
                 .supporting(MIMEType.IMAGE_PNG, MIMEType.TEXT_PLAIN)
                 .register((plot, ctx) -> ctx.getOutputContainer().assign(imageData(ctx.getRenderer().render(plot.image()), plot)));
+        renderer.createRegistration(Picture.class)
+                .preferring(MIMEType.IMAGE_PNG)
+                .supporting(MIMEType.IMAGE_PNG, MIMEType.TEXT_PLAIN)
+                .register((picture, ctx) -> ctx.getOutputContainer().assign(pictureData(ctx.getRenderer().render(picture.image()), picture)));
         renderer.createRegistration(Html.class)
                 .preferring(MIMEType.TEXT_HTML)
                 .supporting(MIMEType.TEXT_HTML, MIMEType.TEXT_PLAIN)
@@ -33,6 +37,11 @@ public final class JJavaDisplay implements Extension {
     /** The PNG as JJava encodes a BufferedImage, with a stable text twin (not the image's identity hash). */
     private static DisplayData imageData(DisplayData png, Plot plot) {
         png.putText(plot.toString());
+        return png;
+    }
+
+    private static DisplayData pictureData(DisplayData png, Picture picture) {
+        png.putText(picture.toString());
         return png;
     }
 
