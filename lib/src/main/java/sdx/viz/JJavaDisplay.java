@@ -4,6 +4,7 @@ import org.dflib.jjava.jupyter.Extension;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
+import java.util.Map;
 import tech.tablesaw.api.Table;
 
 /**
@@ -17,13 +18,15 @@ public final class JJavaDisplay implements Extension {
     public void install(BaseKernel kernel) {
         var renderer = kernel.getRenderer();
         renderer.createRegistration(Plot.class)
-                .preferring(MIMEType.IMAGE_PNG)
-                .supporting(MIMEType.IMAGE_PNG, MIMEType.TEXT_PLAIN)
-                .register((plot, ctx) -> ctx.getOutputContainer().assign(imageData(ctx.getRenderer().render(plot.image()), plot)));
+                .preferring(MIMEType.TEXT_HTML)
+                .supporting(MIMEType.TEXT_HTML, MIMEType.IMAGE_PNG, MIMEType.TEXT_PLAIN)
+                .register((plot, ctx) -> ctx.getOutputContainer().assign(
+                        imageData(ctx.getRenderer().render(plot.image()), plot.altText())));
         renderer.createRegistration(Picture.class)
-                .preferring(MIMEType.IMAGE_PNG)
-                .supporting(MIMEType.IMAGE_PNG, MIMEType.TEXT_PLAIN)
-                .register((picture, ctx) -> ctx.getOutputContainer().assign(pictureData(ctx.getRenderer().render(picture.image()), picture)));
+                .preferring(MIMEType.TEXT_HTML)
+                .supporting(MIMEType.TEXT_HTML, MIMEType.IMAGE_PNG, MIMEType.TEXT_PLAIN)
+                .register((picture, ctx) -> ctx.getOutputContainer().assign(
+                        imageData(ctx.getRenderer().render(picture.image()), picture.altText())));
         renderer.createRegistration(Html.class)
                 .preferring(MIMEType.TEXT_HTML)
                 .supporting(MIMEType.TEXT_HTML, MIMEType.TEXT_PLAIN)
@@ -34,15 +37,19 @@ public final class JJavaDisplay implements Extension {
                 .register((table, ctx) -> ctx.getOutputContainer().assign(htmlData(Tables.html(table))));
     }
 
-    /** The PNG as JJava encodes a BufferedImage, with a stable text twin (not the image's identity hash). */
-    private static DisplayData imageData(DisplayData png, Plot plot) {
-        png.putText(plot.toString());
-        return png;
-    }
-
-    private static DisplayData pictureData(DisplayData png, Picture picture) {
-        png.putText(picture.toString());
-        return png;
+    /**
+     * The PNG as JJava encodes a BufferedImage, plus the same PNG as an {@code <img alt=...>} in
+     * text/html (which JupyterLab and nbconvert's HTML export prefer, so the exported site carries the
+     * alt text), the alt text as the image's metadata (nbconvert's classic template reads it) and as
+     * the plain-text twin (stable, unlike the image's identity hash).
+     */
+    static DisplayData imageData(DisplayData png, String altText) {
+        Object base64 = png.getData(MIMEType.IMAGE_PNG);
+        DisplayData data = new DisplayData(altText);
+        data.putData(MIMEType.IMAGE_PNG, base64);
+        data.putMetaData(MIMEType.IMAGE_PNG, Map.of("alt", altText));
+        data.putHTML("<img alt=\"" + Html.escape(altText) + "\" src=\"data:image/png;base64," + base64 + "\"/>");
+        return data;
     }
 
     private static DisplayData htmlData(Html view) {

@@ -5,18 +5,30 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.function.Function;
+import javax.imageio.ImageIO;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import sdx.core.Check;
 
@@ -25,64 +37,98 @@ import sdx.core.Check;
  *
  * <pre>{@code
  * Plot.line("Hit ratio vs cache size", "cache size (% of keys)", "hit ratio")
- *     .series("LRU (simulated)", x, lru)
- *     .theory("LRU (Che's approximation)", x, che)
+ *     .series("LRU", x, lru)                                  // measured: solid, with markers
+ *     .theoryOf("LRU", "LRU, Che's approximation", x, che)    // its model: dashed, same hue, on top
  * }</pre>
  *
- * Theory series are dashed and unmarked; measured series are solid with markers. The legend sits
- * below the plot so it never covers data. In kernels without the JJava display hook, call
- * {@link #image()}: every Jupyter Java kernel shows a {@code BufferedImage}.
+ * <p><b>Colours.</b> The palette is Okabe and Ito's colour-blind-safe set (yellow left out: it is
+ * unreadable as a line on white), each hue with its own marker shape so series stay apart in greyscale.
+ * A series name keeps its hue across all charts of a session (a notebook): the first chart that uses
+ * "LRU" fixes its colour. Two names never share a hue within one chart while free hues remain.
+ *
+ * <p><b>Theory beside measurement.</b> A theory curve is dashed, thicker than the data, unmarked and
+ * drawn after every measured series so it is never hidden. It takes the hue of the measurement it
+ * models: say which with {@link #theoryOf(String, String, double[], double[])} (an unknown name is an
+ * error, so the pairing cannot silently go wrong), or name it after the measurement:
+ * {@link #theory(String, double[], double[])} pairs "LRU theory" with a measured "LRU" because the
+ * theory's name starts with it. A theory that models nothing on the chart ("ideal", "upper bound")
+ * gets a hue of its own.
+ *
+ * <p><b>Alt text.</b> {@link #altText()} says what the chart shows (kind, title, axes and ranges,
+ * each series and what it models); the notebook display and {@link #html()} put it on the image, so
+ * the exported site reads out under a screen reader.
+ *
+ * <p>Charts are at most {@link #MAX_WIDTH} pixels wide: long legends go below the plot, one name per
+ * line. In kernels without the JJava display hook, call {@link #image()}: every Jupyter Java kernel
+ * shows a {@code BufferedImage}.
  */
-public final class Plot {
-    /** Default size in pixels. */
+public final class Plot implements Html {
+    /** Default plot size in pixels (the image grows taller, never wider, for a long legend). */
     public static final int WIDTH = 760, HEIGHT = 440;
 
-    private static final Color[] PALETTE = {
-        new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0xff7f0e),
-        new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf)
+    /** No chart is wider than this. */
+    public static final int MAX_WIDTH = 900;
+
+    /**
+     * Okabe–Ito (2008), "Color Universal Design", in the order series take them: blue, vermillion,
+     * bluish green, reddish purple, orange, sky blue, black. Yellow (#F0E442) is left out.
+     */
+    static final Color[] PALETTE = {
+        new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73), new Color(0xCC79A7),
+        new Color(0xE69F00), new Color(0x56B4E9), new Color(0x000000)
     };
 
-    private final Chart<?, ?> chart;
-    private int seriesCount;
+    /** One marker shape per hue, so that colour and shape tell the same story. */
+    static final Marker[] MARKERS = {
+        SeriesMarkers.CIRCLE, SeriesMarkers.SQUARE, SeriesMarkers.DIAMOND, SeriesMarkers.TRIANGLE_UP,
+        SeriesMarkers.TRIANGLE_DOWN, SeriesMarkers.CROSS, SeriesMarkers.PLUS
+    };
 
-    private Plot(Chart<?, ?> chart) {
-        this.chart = chart;
-        Styler s = chart.getStyler();
-        s.setChartBackgroundColor(Color.WHITE);
-        s.setPlotBackgroundColor(Color.WHITE);
-        s.setPlotBorderVisible(false);
-        s.setLegendPosition(Styler.LegendPosition.OutsideS);
-        s.setLegendLayout(Styler.LegendLayout.Horizontal);
-        s.setLegendBorderColor(Color.WHITE);
-        s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
-        s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        s.setChartTitleBoxVisible(false);
-        s.setSeriesColors(PALETTE);
-        s.setAntiAlias(true);
+    /** Measured lines: solid, 2 px. */
+    static final BasicStroke DATA_STROKE = new BasicStroke(2f);
+
+    /** Theory lines: thicker than data (2 px) and long dashes, so they read as dashed on dense curves. */
+    static final BasicStroke THEORY_STROKE = new BasicStroke(2.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND,
+            10f, new float[] {10f, 6f}, 0f);
+
+    private enum Kind { LINE, POINTS, CDF, THEORY, BARS }
+
+    /** What a call added; the XChart chart is built from these at render time, theory last. */
+    private record Spec(Kind kind, String name, double[] x, double[] y, List<String> categories, String models) {
+        boolean measured() {
+            return kind != Kind.THEORY;
+        }
+
+        /** The name whose hue this series takes. */
+        String hueKey() {
+            return models != null ? models : name;
+        }
+    }
+
+    private final boolean category;
+    private final String title, xAxis, yAxis;
+    private final List<Spec> specs = new ArrayList<>();
+    private boolean logX, logY;
+    private Double xMin, xMax, yMin, yMax;
+
+    private Plot(boolean category, String title, String xAxis, String yAxis) {
+        this.category = category;
+        this.title = Check.notNull("title", title);
+        this.xAxis = Check.notNull("xAxis", xAxis);
+        this.yAxis = Check.notNull("yAxis", yAxis);
     }
 
     /** A line chart: x and y numeric. */
     public static Plot line(String title, String xAxis, String yAxis) {
-        XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-                .title(Check.notNull("title", title)).xAxisTitle(Check.notNull("xAxis", xAxis))
-                .yAxisTitle(Check.notNull("yAxis", yAxis)).build();
-        c.getStyler().setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        c.getStyler().setPlotGridLinesColor(new Color(0xe6e6e6));
-        return new Plot(c);
+        return new Plot(false, title, xAxis, yAxis);
     }
 
     /** A bar chart: one bar per category, one colour per series. */
     public static Plot bar(String title, String xAxis, String yAxis) {
-        CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
-                .title(Check.notNull("title", title)).xAxisTitle(Check.notNull("xAxis", xAxis))
-                .yAxisTitle(Check.notNull("yAxis", yAxis)).build();
-        c.getStyler().setOverlapped(false);
-        c.getStyler().setPlotGridLinesColor(new Color(0xe6e6e6));
-        c.getStyler().setXAxisLabelRotation(0);
-        return new Plot(c);
+        return new Plot(true, title, xAxis, yAxis);
     }
 
-    /** A histogram of {@code values} in {@code bins} equal-width bins. */
+    /** A histogram of {@code values} in {@code bins} equal-width bins (the maximum falls in the last bin). */
     public static Plot histogram(String title, String xAxis, String name, double[] values, int bins) {
         Check.notNull("values", values);
         Check.that(values.length > 0, "values", "[]", "must not be empty");
@@ -94,7 +140,8 @@ public final class Plot {
         double[] counts = new double[bins];
         for (int b = 0; b < bins; b++) centers[b] = min + (b + 0.5) * width;
         for (double v : values) counts[Math.min(bins - 1, (int) ((v - min) / width))]++;
-        List<String> labels = Arrays.stream(centers).mapToObj(Plot::shortNumber).toList();
+        Function<Double, String> label = fixedDecimals(Math.max(0, Math.min(6, (int) Math.ceil(-Math.log10(width)) + 1)));
+        List<String> labels = Arrays.stream(centers).boxed().map(label).toList();
         return bar(title, xAxis, "count").bars(name, labels, counts);
     }
 
@@ -105,31 +152,41 @@ public final class Plot {
 
     /** Adds a measured series: solid line with markers. */
     public Plot series(String name, double[] x, double[] y) {
-        XYSeries s = xy().addSeries(uniqueName(name), checkX(x), checkY(x, y));
-        s.setMarker(SeriesMarkers.CIRCLE);
-        seriesCount++;
-        return this;
+        return add(Kind.LINE, name, checkX(x), checkY(x, y), null);
     }
 
     /** Adds a measured series of points only (no line). */
     public Plot points(String name, double[] x, double[] y) {
-        XYSeries s = xy().addSeries(uniqueName(name), checkX(x), checkY(x, y));
-        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        s.setMarker(SeriesMarkers.DIAMOND);
-        seriesCount++;
-        return this;
+        return add(Kind.POINTS, name, checkX(x), checkY(x, y), null);
     }
 
-    /** Adds a theory series: dashed line, no markers, same colour family as the data. */
+    /**
+     * Adds a theory curve: dashed, on top of the data. It takes the hue of the measured series whose
+     * name its own name starts with ("LRU theory" models "LRU"; the longest such name wins); when
+     * none does, it gets a hue of its own. To pair explicitly, use
+     * {@link #theoryOf(String, String, double[], double[])}.
+     */
     public Plot theory(String name, double[] x, double[] y) {
-        XYSeries s = xy().addSeries(uniqueName(name), checkX(x), checkY(x, y));
-        s.setMarker(SeriesMarkers.NONE);
-        s.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {7f, 5f}, 0f));
-        seriesCount++;
-        return this;
+        Check.notNull("name", name);
+        return add(Kind.THEORY, name, checkX(x), checkY(x, y), modelledBy(name));
     }
 
-    /** Adds the empirical CDF of {@code samples} as a step-like line. */
+    /**
+     * Adds the theory curve for the measured series {@code measured}, in its hue: dashed, on top.
+     *
+     * @param measured the name of a series already added with {@code series}, {@code points} or {@code cdf}
+     * @param name     the theory's legend entry, e.g. "LRU, Che's approximation"
+     * @throws IllegalArgumentException naming the measured series on this chart if {@code measured} is not one
+     */
+    public Plot theoryOf(String measured, String name, double[] x, double[] y) {
+        Check.notNull("measured", measured);
+        List<String> names = specs.stream().filter(Spec::measured).map(Spec::name).toList();
+        Check.that(names.contains(measured), "measured", "\"" + measured + "\"",
+                "must name a measured series added before it; this chart has " + names);
+        return add(Kind.THEORY, name, checkX(x), checkY(x, y), measured);
+    }
+
+    /** Adds the empirical CDF of {@code samples} as a line (measured). */
     public Plot cdf(String name, double[] samples) {
         Check.notNull("samples", samples);
         Check.that(samples.length > 0, "samples", "[]", "must not be empty");
@@ -142,10 +199,7 @@ public final class Plot {
             x[i] = sorted[idx];
             y[i] = (idx + 1.0) / sorted.length;
         }
-        XYSeries s = xy().addSeries(uniqueName(name), x, y);
-        s.setMarker(SeriesMarkers.NONE);
-        seriesCount++;
-        return this;
+        return add(Kind.CDF, name, x, y, null);
     }
 
     /** Adds one series of bars to a bar chart. */
@@ -155,105 +209,121 @@ public final class Plot {
         Check.that(categories.size() == values.length, "values.length", values.length,
                 "must equal categories.size() = " + categories.size());
         Check.that(!categories.isEmpty(), "categories", categories, "must not be empty");
-        if (!(chart instanceof CategoryChart c)) {
-            throw new IllegalStateException("bars(...) needs a chart made by Plot.bar or Plot.histogram");
-        }
-        c.addSeries(uniqueName(name), categories, Arrays.stream(values).boxed().toList());
-        seriesCount++;
+        if (!category) throw new IllegalStateException("bars(...) needs a chart made by Plot.bar or Plot.histogram");
+        specs.add(new Spec(Kind.BARS, uniqueName(name), null, values.clone(), List.copyOf(categories), null));
         return this;
     }
 
     /** Logarithmic x axis (all x values must be > 0). */
     public Plot logX() {
-        xy().getStyler().setXAxisLogarithmic(true);
+        xyOnly("logX()");
+        logX = true;
         return this;
     }
 
     /** Logarithmic y axis (all y values must be > 0). */
     public Plot logY() {
-        if (chart instanceof CategoryChart c) c.getStyler().setYAxisLogarithmic(true);
-        else xy().getStyler().setYAxisLogarithmic(true);
+        logY = true;
         return this;
     }
 
     /** Fixes the y range. */
     public Plot yRange(double min, double max) {
         Check.that(max > min, "max", max, "must be > min = " + min);
-        if (chart instanceof CategoryChart c) {
-            c.getStyler().setYAxisMin(min);
-            c.getStyler().setYAxisMax(max);
-        } else {
-            xy().getStyler().setYAxisMin(min);
-            xy().getStyler().setYAxisMax(max);
-        }
+        yMin = min;
+        yMax = max;
         return this;
     }
 
     /** Fixes the x range (line charts). */
     public Plot xRange(double min, double max) {
+        xyOnly("xRange(...)");
         Check.that(max > min, "max", max, "must be > min = " + min);
-        xy().getStyler().setXAxisMin(min);
-        xy().getStyler().setXAxisMax(max);
+        xMin = min;
+        xMax = max;
         return this;
     }
 
     /** Number of series added so far. */
     public int seriesCount() {
-        return seriesCount;
+        return specs.size();
     }
 
     /** The chart's title. */
     public String title() {
-        return chart.getTitle();
+        return title;
     }
 
     /**
-     * The chart rendered as an image: displays inline in any Jupyter Java kernel. {@link #WIDTH} wide
-     * when the legend fits in one row below the plot; otherwise the legend becomes a column on the
-     * right and the image grows wider by that column, so the plot keeps its size.
+     * What a screen reader says for this chart: its kind and title, each axis with its range and
+     * scale, and every series (theory curves with the measurement they model).
+     */
+    public String altText() {
+        StringBuilder sb = new StringBuilder(category ? "Bar chart: " : "Line chart: ").append(title).append(". ");
+        if (category) {
+            List<String> cats = specs.isEmpty() ? List.of() : specs.get(0).categories();
+            sb.append("Horizontal axis: ").append(xAxis).append(", ").append(cats.size()).append(" categories");
+            if (!cats.isEmpty()) sb.append(" from ").append(cats.get(0)).append(" to ").append(cats.get(cats.size() - 1));
+            sb.append(". Vertical axis: ").append(yAxis).append(range(allY(), logY)).append(". ");
+        } else {
+            sb.append("Horizontal axis: ").append(xAxis).append(range(allX(), logX)).append(". ");
+            sb.append("Vertical axis: ").append(yAxis).append(range(allY(), logY)).append(". ");
+        }
+        StringJoiner series = new StringJoiner("; ", "Series: ", ".");
+        for (Spec s : specs) {
+            String what = switch (s.kind()) {
+                case LINE -> "measured, line with markers";
+                case POINTS -> "measured, points";
+                case CDF -> "measured, cumulative distribution";
+                case BARS -> "bars";
+                case THEORY -> s.models() == null ? "theory, dashed" : "theory for " + s.models() + ", dashed";
+            };
+            series.add(s.name() + " (" + what + ")");
+        }
+        return sb.append(series).toString();
+    }
+
+    /**
+     * The chart rendered as an image: displays inline in any Jupyter Java kernel. {@link #WIDTH} wide;
+     * a legend that does not fit in one row below the plot lists one name per line below it, and the
+     * image grows taller by that list, so the plot keeps its size.
      */
     public BufferedImage image() {
-        if (seriesCount == 0) {
-            throw new IllegalStateException("chart '" + title() + "' has no series yet: add one with series(...)");
-        }
-        plainNumbers();
-        int width = WIDTH + placeLegend();
-        BufferedImage img = new BufferedImage(width, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Chart<?, ?> chart = chart();
+        int height = chart.getHeight();
+        BufferedImage img = new BufferedImage(chart.getWidth(), height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
-        chart.paint(g, width, HEIGHT);
+        chart.paint(g, chart.getWidth(), height);
         g.dispose();
         return img;
     }
 
-    /** Linear axes label 100,000 as "100,000", not "1E5"; log axes keep XChart's powers of ten. */
-    private void plainNumbers() {
-        String pattern = "#,##0.####";
-        if (chart instanceof XYChart c) {
-            if (!c.getStyler().isXAxisLogarithmic()) c.getStyler().setXAxisDecimalPattern(pattern);
-            if (!c.getStyler().isYAxisLogarithmic()) c.getStyler().setYAxisDecimalPattern(pattern);
-        } else if (chart instanceof CategoryChart c && !c.getStyler().isYAxisLogarithmic()) {
-            c.getStyler().setYAxisDecimalPattern(pattern);
+    /** The PNG bytes of {@link #image()}. */
+    public byte[] png() {
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            ImageIO.write(image(), "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    /** Puts the legend below the plot if one row fits, else to the right; returns the extra width needed. */
-    private int placeLegend() {
-        int row = 0, longest = 0;
-        for (String name : chart.getSeriesMap().keySet()) {
-            row += 8 * name.length() + 50;
-            longest = Math.max(longest, name.length());
-        }
-        boolean fitsBelow = row < WIDTH - 40;
-        chart.getStyler().setLegendPosition(fitsBelow ? Styler.LegendPosition.OutsideS : Styler.LegendPosition.OutsideE);
-        chart.getStyler().setLegendLayout(fitsBelow ? Styler.LegendLayout.Horizontal : Styler.LegendLayout.Vertical);
-        return fitsBelow ? 0 : 7 * longest + 60;
+    /** An {@code <img>} with the PNG inlined and {@link #altText()} as its escaped {@code alt}. */
+    @Override
+    public String html() {
+        return img(png(), altText());
+    }
+
+    static String img(byte[] png, String alt) {
+        return "<img alt=\"" + Html.escape(alt) + "\" src=\"data:image/png;base64,"
+                + Base64.getEncoder().encodeToString(png) + "\"/>";
     }
 
     /** Writes the chart as a PNG file. */
     public Path save(Path file) {
         Check.notNull("file", file);
         try {
-            javax.imageio.ImageIO.write(image(), "png", file.toFile());
+            ImageIO.write(image(), "png", file.toFile());
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("could not write " + file, e);
@@ -262,19 +332,232 @@ public final class Plot {
 
     @Override
     public String toString() {
-        return "Plot[" + title() + ", " + seriesCount + " series]";
+        return "Plot[" + title + ", " + specs.size() + " series]";
     }
 
-    private XYChart xy() {
-        if (chart instanceof XYChart c) return c;
-        throw new IllegalStateException("this call needs a chart made by Plot.line or Plot.cdf");
+    // ---------------------------------------------------------------- building the XChart chart
+
+    /** The XChart chart, styled, with measured series first and theory on top (package-private for tests). */
+    Chart<?, ?> chart() {
+        if (specs.isEmpty()) {
+            throw new IllegalStateException("chart '" + title + "' has no series yet: add one with series(...)");
+        }
+        Map<String, Integer> hues = Hues.assign(specs.stream().map(Spec::hueKey).distinct().toList());
+        int legendRows = specs.size();
+        boolean oneRow = legendFitsInOneRow();
+        int height = HEIGHT + (oneRow ? 0 : 18 * legendRows);
+        Chart<?, ?> chart = category ? categoryChart(hues, height) : xyChart(hues, height);
+        Styler s = chart.getStyler();
+        s.setChartBackgroundColor(Color.WHITE);
+        s.setPlotBackgroundColor(Color.WHITE);
+        s.setPlotBorderVisible(false);
+        s.setLegendPosition(Styler.LegendPosition.OutsideS);
+        s.setLegendLayout(oneRow ? Styler.LegendLayout.Horizontal : Styler.LegendLayout.Vertical);
+        s.setLegendBorderColor(Color.WHITE);
+        s.setLegendSeriesLineLength(36);
+        s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
+        s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        s.setChartTitleBoxVisible(false);
+        s.setAntiAlias(true);
+        s.setMarkerSize(7);
+        AxesChartStyler a = (AxesChartStyler) s;
+        a.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        a.setPlotGridLinesColor(new Color(0xe6e6e6));
+        return chart;
+    }
+
+    private XYChart xyChart(Map<String, Integer> hues, int height) {
+        XYChart c = new XYChartBuilder().width(WIDTH).height(height).title(title).xAxisTitle(xAxis).yAxisTitle(yAxis).build();
+        for (boolean theoryPass : new boolean[] {false, true}) {
+            for (Spec spec : specs) {
+                if (spec.measured() == theoryPass) continue;
+                int hue = hues.get(spec.hueKey());
+                XYSeries s = c.addSeries(spec.name(), spec.x(), spec.y());
+                s.setLineColor(PALETTE[hue]);
+                s.setMarkerColor(PALETTE[hue]);
+                switch (spec.kind()) {
+                    case LINE -> {
+                        s.setMarker(MARKERS[hue]);
+                        s.setLineStyle(DATA_STROKE);
+                    }
+                    case POINTS -> {
+                        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                        s.setMarker(MARKERS[hue]);
+                    }
+                    case CDF -> {
+                        s.setMarker(SeriesMarkers.NONE);
+                        s.setLineStyle(DATA_STROKE);
+                    }
+                    case THEORY -> {
+                        s.setMarker(SeriesMarkers.NONE);
+                        s.setLineStyle(THEORY_STROKE);
+                        // XChart strokes each segment on its own, restarting the dash, so on a dense
+                        // curve the dashes vanish. A smooth series is one path and the dashes run on; a
+                        // sparse curve keeps straight segments (long enough to show a dash each).
+                        s.setSmooth(dense(spec.x()));
+                    }
+                    default -> throw new IllegalStateException(spec.kind().toString());
+                }
+            }
+        }
+        var st = c.getStyler();
+        st.setXAxisLogarithmic(logX);
+        st.setYAxisLogarithmic(logY);
+        if (xMin != null) {
+            st.setXAxisMin(xMin);
+            st.setXAxisMax(xMax);
+        }
+        if (yMin != null) {
+            st.setYAxisMin(yMin);
+            st.setYAxisMax(yMax);
+        }
+        axisLabels(st, allX(), xMin, xMax, logX, true);
+        axisLabels(st, allY(), yMin, yMax, logY, false);
+        return c;
+    }
+
+    private CategoryChart categoryChart(Map<String, Integer> hues, int height) {
+        CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(height).title(title).xAxisTitle(xAxis)
+                .yAxisTitle(yAxis).build();
+        List<String> categories = specs.get(0).categories();
+        for (Spec spec : specs) {
+            CategorySeries s = c.addSeries(spec.name(), spec.categories(), Arrays.stream(spec.y()).boxed().toList());
+            s.setFillColor(PALETTE[hues.get(spec.hueKey())]);
+        }
+        var st = c.getStyler();
+        st.setOverlapped(false);
+        st.setYAxisLogarithmic(logY);
+        if (yMin != null) {
+            st.setYAxisMin(yMin);
+            st.setYAxisMax(yMax);
+        }
+        st.setXAxisLabelRotation(categoryRotation(categories));
+        axisLabels(st, allY(), yMin, yMax, logY, false);
+        return c;
+    }
+
+    /**
+     * Degrees to turn category labels so they never overlap: flat when each fits its slot, 45° when
+     * not, 90° when even that would collide.
+     */
+    static int categoryRotation(List<String> categories) {
+        int longest = categories.stream().mapToInt(String::length).max().orElse(1);
+        double slot = (WIDTH - 110.0) / categories.size();
+        if (7.0 * longest + 6 <= slot) return 0;
+        if (slot >= 16) return 45;
+        return 90;
+    }
+
+    /**
+     * One label format per axis: integers only when every value on it is a whole number (worker lanes,
+     * shard numbers), otherwise a fixed number of decimals chosen from the axis span; log axes label
+     * 1-2-5 steps when they span fewer than three decades, powers of ten otherwise.
+     */
+    private static void axisLabels(AxesChartStyler st, double[] values, Double min, Double max, boolean log, boolean x) {
+        if (values.length == 0) return;
+        double lo = min != null ? min : Arrays.stream(values).min().orElseThrow();
+        double hi = max != null ? max : Arrays.stream(values).max().orElseThrow();
+        if (log) {
+            boolean fewDecades = lo > 0 && hi / lo < 1000;
+            if (x) st.setXAxisLogarithmicDecadeOnly(!fewDecades);
+            else st.setYAxisLogarithmicDecadeOnly(!fewDecades);
+            return;
+        }
+        Function<Double, String> format = integral(values) && hi - lo <= 60
+                ? v -> Math.abs(v - Math.rint(v)) < 1e-9 ? String.format(Locale.ROOT, "%,d", Math.round(v)) : ""
+                : fixedDecimals(decimals(hi - lo));
+        if (x) st.setxAxisTickLabelsFormattingFunction(format);
+        else st.setyAxisTickLabelsFormattingFunction(format);
+    }
+
+    /**
+     * Decimals that show XChart's tick step exactly: the step is at least a twelfth of {@code span},
+     * rounded up to 1, 2, 2.5 or 5 times a power of ten.
+     */
+    static int decimals(double span) {
+        if (!(span > 0) || Double.isInfinite(span)) return 0;
+        double raw = span / 12;
+        int e = (int) Math.floor(Math.log10(raw));
+        double m = raw / Math.pow(10, e);
+        double nice = m <= 1 ? 1 : m <= 2 ? 2 : m <= 2.5 ? 2.5 : m <= 5 ? 5 : 10;
+        int d = -(int) Math.floor(Math.log10(nice * Math.pow(10, e)) + 1e-9) + (nice == 2.5 ? 1 : 0);
+        return Math.max(0, Math.min(8, d));
+    }
+
+    private static Function<Double, String> fixedDecimals(int decimals) {
+        String pattern = "%,." + decimals + "f";
+        return v -> {
+            String s = String.format(Locale.ROOT, pattern, v);
+            return s.matches("-0(\\.0*)?") ? s.substring(1) : s;
+        };
+    }
+
+    /** Many points in increasing x order: smoothing them changes nothing visible but the dashes. */
+    static boolean dense(double[] x) {
+        if (x.length < 40) return false;
+        for (int i = 1; i < x.length; i++) if (!(x[i] > x[i - 1])) return false;
+        return true;
+    }
+
+    private static boolean integral(double[] values) {
+        for (double v : values) if (Math.abs(v - Math.rint(v)) > 1e-9) return false;
+        return true;
+    }
+
+    private boolean legendFitsInOneRow() {
+        int row = 0;
+        for (Spec s : specs) row += 7 * s.name().length() + 60;
+        return row < WIDTH - 40;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private Plot add(Kind kind, String name, double[] x, double[] y, String models) {
+        xyOnly(kind.name().toLowerCase(Locale.ROOT) + "(...)");
+        specs.add(new Spec(kind, uniqueName(name), x.clone(), y.clone(), null, models));
+        return this;
+    }
+
+    /** The longest measured series name that {@code theoryName} starts with, followed by a non-letter. */
+    private String modelledBy(String theoryName) {
+        String best = null;
+        for (Spec s : specs) {
+            if (!s.measured()) continue;
+            String n = s.name();
+            boolean prefix = theoryName.startsWith(n) && !theoryName.equals(n)
+                    && !Character.isLetterOrDigit(theoryName.charAt(n.length()));
+            if (prefix && (best == null || n.length() > best.length())) best = n;
+        }
+        return best;
+    }
+
+    private void xyOnly(String call) {
+        if (category) throw new IllegalStateException(call + " needs a chart made by Plot.line or Plot.cdf");
+    }
+
+    private double[] allX() {
+        return specs.stream().filter(s -> s.x() != null).flatMapToDouble(s -> Arrays.stream(s.x())).toArray();
+    }
+
+    private double[] allY() {
+        return specs.stream().flatMapToDouble(s -> Arrays.stream(s.y())).toArray();
+    }
+
+    private static String range(double[] values, boolean log) {
+        if (values.length == 0) return "";
+        double lo = Arrays.stream(values).min().orElseThrow(), hi = Arrays.stream(values).max().orElseThrow();
+        return (log ? ", log scale" : "") + ", from " + shortNumber(lo) + " to " + shortNumber(hi);
     }
 
     private String uniqueName(String name) {
         Check.notNull("name", name);
         String n = name;
-        for (int i = 2; chart.getSeriesMap().containsKey(n); i++) n = name + " (" + i + ")";
+        for (int i = 2; exists(n); i++) n = name + " (" + i + ")";
         return n;
+    }
+
+    private boolean exists(String name) {
+        return specs.stream().anyMatch(s -> s.name().equals(name));
     }
 
     private static double[] checkX(double[] x) {
@@ -289,8 +572,65 @@ public final class Plot {
         return y;
     }
 
-    private static String shortNumber(double v) {
+    static String shortNumber(double v) {
         if (Math.abs(v) >= 100 || v == Math.rint(v)) return String.valueOf(Math.round(v));
-        return String.format(java.util.Locale.ROOT, "%.2g", v);
+        return String.format(Locale.ROOT, "%.2g", v);
+    }
+
+    /**
+     * Hues by series name, stable for the session (a kernel runs one notebook): the first chart to use a
+     * name fixes its hue; new names take the least-used hue so far. Within one chart two names never
+     * share a hue while a free one remains.
+     */
+    static final class Hues {
+        private static final Map<String, Integer> BY_NAME = new LinkedHashMap<>();
+        private static final int[] USES = new int[PALETTE.length];
+
+        private Hues() {}
+
+        static synchronized Map<String, Integer> assign(List<String> names) {
+            Map<String, Integer> chart = new LinkedHashMap<>();
+            boolean[] taken = new boolean[PALETTE.length];
+            List<String> fresh = new ArrayList<>();
+            for (String n : names) {                        // known names first keep their hue if free
+                Integer h = BY_NAME.get(n);
+                if (h != null && !taken[h]) {
+                    chart.put(n, h);
+                    taken[h] = true;
+                } else {
+                    fresh.add(n);
+                }
+            }
+            for (String n : fresh) {
+                int h = leastUsed(taken);
+                chart.put(n, h);
+                taken[h] = true;
+                if (!BY_NAME.containsKey(n)) {
+                    BY_NAME.put(n, h);
+                    USES[h]++;
+                }
+            }
+            Map<String, Integer> ordered = new LinkedHashMap<>();
+            for (String n : names) ordered.put(n, chart.get(n));
+            return ordered;
+        }
+
+        private static int leastUsed(boolean[] taken) {
+            int best = -1;
+            for (int h = 0; h < PALETTE.length; h++) {
+                if (taken[h]) continue;
+                if (best < 0 || USES[h] < USES[best]) best = h;
+            }
+            if (best >= 0) return best;
+            int h = 0;                                      // more names than hues: reuse the least used
+            for (int i = 1; i < PALETTE.length; i++) if (USES[i] < USES[h]) h = i;
+            return h;
+        }
+
+        /** Forgets every assignment (tests). */
+        static synchronized void reset() {
+            BY_NAME.clear();
+            Arrays.fill(USES, 0);
+        }
     }
 }
