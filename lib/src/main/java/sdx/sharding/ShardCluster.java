@@ -1,34 +1,23 @@
 package sdx.sharding;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLongArray;
 import sdx.core.Check;
-import sdx.core.Latency;
 import sdx.core.Trace;
+import sdx.net.LoadGenerator;
+import sdx.net.LoadGenerator.LoadSettings;
+import sdx.net.LoopbackClient;
+import sdx.net.LoopbackServer;
+import sdx.net.LoopbackServer.Reply;
+import sdx.net.LoopbackServer.Request;
 
 /**
  * A real, small sharded service on loopback: N shard servers and one reverse proxy in front of them, all
- * JDK {@code com.sun.net.httpserver.HttpServer}s bound to 127.0.0.1 on ephemeral ports. A client sends
+ * {@link LoopbackServer}s (JDK HTTP servers bound to 127.0.0.1 on ephemeral ports). A client sends
  * {@code GET /key/{k}} to the proxy; the proxy asks its {@link Partitioner} which shard owns k and forwards
- * the request with {@code java.net.http.HttpClient}; the shard answers {@code shard=i key=k}. Each shard
+ * the request over a keep-alive {@link LoopbackClient}; the shard answers {@code shard=i key=k}. Each shard
  * counts the requests it really served.
  *
  * <pre>{@code
@@ -37,54 +26,41 @@ import sdx.core.Trace;
  * }
  * }</pre>
  *
- * The JDK server's TCP_NODELAY switch ({@code sun.net.httpserver.nodelay}) is turned on when this class
- * loads, unless already set, so responses are not held back by Nagle's algorithm.
- *
- * <p>Closing stops every server and thread pool. JDK 17's HttpClient has no {@code close()}: its selector
- * thread (a daemon) ends within about 3 s once the client is unreachable, so {@link #close()} drops it
- * and asks for a garbage collection; on JDK 21+ the client is closed directly.
+ * <p>{@link #run(Trace)} is an open-loop load test ({@link LoadGenerator}): latency is measured from each
+ * request's intended send time, so a stall is not hidden. Closing stops every server and thread; if a
+ * server fails to start, those already started are closed before the error is thrown.
  */
 public final class ShardCluster implements AutoCloseable {
-    private static final AtomicInteger IDS = new AtomicInteger();
+    /** Proxy handlers running at once (the loopback server's pool size). */
+    private static final int PROXY_THREADS = 2;
 
-    static {
-        // The JDK server writes headers and body separately; with Nagle's algorithm on, the body then waits
-        // for the client's delayed ACK (~40 ms per request). Real proxies set TCP_NODELAY too.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
     private final Partitioner partitioner;
-    private final List<HttpServer> shards = new ArrayList<>();
+    private final Object routeLock = new Object();       // a stateful partitioner (two choices) counts its routing
+    private final Object clientLock = new Object();      // the caller's client: one request at a time
+    private final List<LoopbackServer> shards;
     private final AtomicLongArray served;
-    private final HttpServer proxy;
-    private final ExecutorService shardPool, proxyPool, clientPool;
-    private HttpClient client;
+    private final LinkedBlockingQueue<LoopbackClient[]> shardClients = new LinkedBlockingQueue<>();
+    private final LoopbackServer proxy;
+    private final LoopbackClient client;
     private boolean closed;
 
-    private ShardCluster(Partitioner partitioner) throws IOException {
+    private ShardCluster(Partitioner partitioner) {
         this.partitioner = partitioner;
-        int id = IDS.incrementAndGet();
         int n = partitioner.shards();
         served = new AtomicLongArray(n);
-        shardPool = Executors.newFixedThreadPool(2, daemon("sdx-shard-" + id));
-        proxyPool = Executors.newFixedThreadPool(2, daemon("sdx-proxy-" + id));
-        clientPool = Executors.newFixedThreadPool(2, daemon("sdx-client-" + id));
-        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(clientPool)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
-        for (int i = 0; i < n; i++) {
-            HttpServer s = HttpServer.create(loopback, 0);
-            int shard = i;
-            s.createContext("/key/", ex -> serveShard(ex, shard));
-            s.setExecutor(shardPool);
-            s.start();
-            shards.add(s);
+        shards = LoopbackServer.startAll("shard", n, shard -> request -> serveShard(request, shard));
+        try {
+            for (int t = 0; t < PROXY_THREADS; t++) {
+                LoopbackClient[] set = new LoopbackClient[n];
+                for (int i = 0; i < n; i++) set[i] = LoopbackClient.to(shards.get(i).uri());
+                shardClients.add(set);
+            }
+            proxy = LoopbackServer.start("proxy", this::serveProxy);
+            client = LoopbackClient.to(proxy.uri());
+        } catch (RuntimeException | Error e) {
+            LoopbackServer.closeAll(shards);
+            throw e;
         }
-        proxy = HttpServer.create(loopback, 0);
-        proxy.createContext("/key/", this::serveProxy);
-        proxy.setExecutor(proxyPool);
-        proxy.start();
     }
 
     /**
@@ -94,100 +70,80 @@ public final class ShardCluster implements AutoCloseable {
     public static ShardCluster start(Partitioner partitioner) {
         Check.notNull("partitioner", partitioner);
         Check.inRange("shards", partitioner.shards(), 1, 64);
-        try {
-            return new ShardCluster(partitioner);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not start the loopback cluster", e);
-        }
+        return new ShardCluster(partitioner);
     }
 
     /** The proxy's address, e.g. http://127.0.0.1:54321. */
     public URI proxyUri() {
-        return uri(proxy);
+        return proxy.uri();
     }
 
     /** The shard servers' addresses. */
     public List<URI> shardUris() {
-        return shards.stream().map(ShardCluster::uri).toList();
+        return shards.stream().map(LoopbackServer::uri).toList();
     }
 
     /** One GET /key/{key} through the proxy; returns the body, e.g. "shard=2 key=17". */
     public String get(int key) {
-        checkOpen();
         Check.atLeast("key", key, 0);
-        return send(proxyUri().resolve("/key/" + key)).body();
+        synchronized (clientLock) {
+            checkOpen();
+            return client.get("/key/" + key).body();
+        }
+    }
+
+    /** {@link #run(Trace, LoadSettings)} at {@link LoadSettings#defaults()} (2,000 requests/s, 4 connections). */
+    public ProxyRun run(Trace trace) {
+        return run(trace, LoadSettings.defaults());
     }
 
     /**
-     * Sends every key of {@code trace} through the proxy, one request after another, after 100 warm-up
-     * requests (not counted). Records client-side latency and each shard's own count of served requests.
+     * Sends every key of {@code trace} through the proxy, open loop at {@code settings}' rate, after 100
+     * warm-up requests (not counted). Records latency from each request's intended send time and each
+     * shard's own count of served requests.
      */
-    public ProxyRun run(Trace trace) {
+    public ProxyRun run(Trace trace, LoadSettings settings) {
         checkOpen();
         Check.notNull("trace", trace);
+        Check.notNull("settings", settings);
         for (int i = 0; i < 100; i++) get(i % trace.keySpace());
         for (int s = 0; s < served.length(); s++) served.set(s, 0);
-        Latency latency = new Latency("via proxy, " + partitioner.name());
-        int errors = 0;
-        URI base = proxyUri();
-        for (int k : trace.keys()) {
-            long t0 = System.nanoTime();
-            HttpResponse<String> r = send(base.resolve("/key/" + k));
-            latency.record((System.nanoTime() - t0) / 1_000);
-            if (r.statusCode() != 200 || !r.body().endsWith(" key=" + k)) errors++;
-        }
+        int[] keys = trace.keys();
+        var result = LoadGenerator.run("via proxy, " + partitioner.name(), proxy.uri(), keys.length,
+                i -> "/key/" + keys[i], settings, (i, r) -> r.status() == 200 && r.body().endsWith(" key=" + keys[i]));
         long[] counts = new long[served.length()];
         for (int s = 0; s < counts.length; s++) counts[s] = served.get(s);
-        return new ProxyRun(partitioner.name() + ", " + trace.name(), counts, latency.summary(), errors);
+        return new ProxyRun(partitioner.name() + ", " + trace.name(), counts, result.latency(), (int) result.errors());
     }
 
-    private HttpResponse<String> send(URI uri) {
+    private Reply serveShard(Request request, int shard) {
+        int key = keyOf(request);
+        if (key < 0) return Reply.of(400, "bad key");
+        served.incrementAndGet(shard);
+        return Reply.ok("shard=" + shard + " key=" + key);
+    }
+
+    private Reply serveProxy(Request request) throws InterruptedException {
+        int key = keyOf(request);
+        if (key < 0) return Reply.of(400, "bad key");
+        int shard;
+        synchronized (routeLock) {
+            shard = partitioner.shardOf(key);
+        }
+        LoopbackClient[] clients = shardClients.take();
         try {
-            HttpRequest req = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build();
-            return client.send(req, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("request to " + uri + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while calling " + uri, e);
+            LoopbackClient.Response r = clients[shard].get("/key/" + key);
+            return Reply.of(r.status(), r.body()).withHeader("X-Shard", String.valueOf(shard));
+        } catch (RuntimeException e) {
+            return Reply.of(502, "shard " + shard + " unreachable");
+        } finally {
+            shardClients.add(clients);
         }
     }
 
-    private void serveShard(HttpExchange ex, int shard) throws IOException {
-        try (ex) {
-            int key = keyOf(ex);
-            if (key < 0) {
-                reply(ex, 400, "bad key");
-                return;
-            }
-            served.incrementAndGet(shard);
-            reply(ex, 200, "shard=" + shard + " key=" + key);
-        }
-    }
-
-    private void serveProxy(HttpExchange ex) throws IOException {
-        try (ex) {
-            int key = keyOf(ex);
-            if (key < 0) {
-                reply(ex, 400, "bad key");
-                return;
-            }
-            int shard;
-            synchronized (partitioner) { // a stateful partitioner (two choices) counts its routing
-                shard = partitioner.shardOf(key);
-            }
-            try {
-                HttpResponse<String> r = send(uri(shards.get(shard)).resolve("/key/" + key));
-                ex.getResponseHeaders().add("X-Shard", String.valueOf(shard));
-                reply(ex, r.statusCode(), r.body());
-            } catch (RuntimeException e) {
-                reply(ex, 502, "shard " + shard + " unreachable");
-            }
-        }
-    }
-
-    private static int keyOf(HttpExchange ex) {
-        String path = ex.getRequestURI().getPath();
+    private static int keyOf(Request request) {
+        String path = request.path();
+        if (!path.startsWith("/key/")) return -1;
         try {
             int k = Integer.parseInt(path.substring("/key/".length()));
             return k < 0 ? -1 : k;
@@ -196,55 +152,20 @@ public final class ShardCluster implements AutoCloseable {
         }
     }
 
-    private static void reply(HttpExchange ex, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        ex.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
-    private static URI uri(HttpServer s) {
-        return URI.create("http://127.0.0.1:" + s.getAddress().getPort());
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
-
     private void checkOpen() {
         if (closed) throw new IllegalStateException("this cluster is closed");
     }
 
-    /** Stops the proxy, the shards and every thread pool. Idempotent. */
+    /** Stops the proxy, the shards and every thread. Idempotent. */
     @Override
     public void close() {
-        if (closed) return;
-        closed = true;
-        proxy.stop(0);
-        for (HttpServer s : shards) s.stop(0);
-        for (ExecutorService pool : List.of(proxyPool, shardPool, clientPool)) pool.shutdownNow();
-        try {
-            for (ExecutorService pool : List.of(proxyPool, shardPool, clientPool)) pool.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        synchronized (clientLock) {
+            if (closed) return;
+            closed = true;
         }
-        HttpClient c = client;
-        client = null;
-        if (c instanceof AutoCloseable closeable) { // JDK 21+
-            try {
-                closeable.close();
-            } catch (Exception ignored) {
-                // closing a client cannot fail in a way worth reporting here
-            }
-        } else {
-            c = null;
-            System.gc(); // lets JDK 17's HttpClient selector thread notice it is unreachable and exit
-        }
+        proxy.close();
+        LoopbackServer.closeAll(shards);
+        client.close();
+        for (LoopbackClient[] set : shardClients) for (LoopbackClient c : set) c.close();
     }
 }
