@@ -31,6 +31,7 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import sdx.core.Check;
+import sdx.core.EmpiricalCdf;
 
 /**
  * A themed chart, built in a few calls and shown inline when it is the last expression of a cell:
@@ -190,15 +191,8 @@ public final class Plot implements Html {
     public Plot cdf(String name, double[] samples) {
         Check.notNull("samples", samples);
         Check.that(samples.length > 0, "samples", "[]", "must not be empty");
-        double[] sorted = samples.clone();
-        Arrays.sort(sorted);
-        int points = Math.min(sorted.length, 400);
-        double[] x = new double[points], y = new double[points];
-        for (int i = 0; i < points; i++) {
-            int idx = (int) Math.min(sorted.length - 1, Math.round((i + 1.0) * sorted.length / points) - 1);
-            x[i] = sorted[idx];
-            y[i] = (idx + 1.0) / sorted.length;
-        }
+        double[][] steps = EmpiricalCdf.of(samples).steps(400);
+        double[] x = steps[0], y = steps[1];
         return add(Kind.CDF, name, x, y, null);
     }
 
