@@ -85,13 +85,7 @@ public record BallsIntoBins(int[] bins, int seeds, double[] oneChoice, double[] 
 
     /** x ≥ 2 with Γ(x) = y, by bisection on ln Γ. */
     static double inverseGamma(double y) {
-        double target = Math.log(y), lo = 2, hi = 200;
-        for (int i = 0; i < 200; i++) {
-            double mid = (lo + hi) / 2;
-            if (logGamma(mid) < target) lo = mid;
-            else hi = mid;
-        }
-        return (lo + hi) / 2;
+        return sdx.core.Roots.bisect(BallsIntoBins::logGamma, Math.log(y), 2, 200);
     }
 
     /** ln Γ(x) for x > 0 (Lanczos approximation, g = 7, 9 terms; relative error ~1e-15). */

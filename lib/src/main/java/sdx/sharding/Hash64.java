@@ -1,5 +1,7 @@
 package sdx.sharding;
 
+import sdx.core.SplitMix64;
+
 /**
  * A seeded 64-bit hash for integer keys: the SplitMix64 finaliser (Steele, Lea and Flood, "Fast
  * splittable pseudorandom number generators", OOPSLA 2014), a bijective mix whose output bits each
@@ -12,10 +14,7 @@ public final class Hash64 {
 
     /** Mixes {@code x} into a well-spread 64-bit value (a bijection on longs). */
     public static long mix(long x) {
-        long z = x + 0x9E3779B97F4A7C15L;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return SplitMix64.mix(x);
     }
 
     /** The hash of {@code value} under {@code seed}: different seeds give independent-looking hashes. */
@@ -30,6 +29,6 @@ public final class Hash64 {
 
     /** An unsigned 64-bit value as a fraction of 2^64, in [0, 1). */
     static double unsignedFraction(long x) {
-        return ((x >>> 11) * 0x1.0p-53);
+        return SplitMix64.unit(x);
     }
 }
