@@ -1,6 +1,5 @@
 package sdx.cache;
 
-import java.util.Arrays;
 import java.util.Locale;
 import sdx.viz.Plot;
 
@@ -37,19 +36,7 @@ public record LatencyCdf(Popularity popularity, LatencyModel model, LatencyRun n
 
     /** The empirical CDF of {@code samples} at each x. */
     static double[] shareAtOrBelow(double[] samples, double[] x) {
-        double[] sorted = samples.clone();
-        Arrays.sort(sorted);
-        double[] share = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            int lo = 0, hi = sorted.length; // binary search for the first sample > x[i]
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (sorted[mid] <= x[i]) lo = mid + 1;
-                else hi = mid;
-            }
-            share[i] = lo / (double) sorted.length;
-        }
-        return share;
+        return sdx.core.EmpiricalCdf.of(samples).at(x);
     }
 
     private static double[] logGrid(double from, double to, int points) {

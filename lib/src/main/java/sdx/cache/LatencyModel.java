@@ -90,14 +90,7 @@ public record LatencyModel(double hitMedianMicros, double hitSigma, double store
         Check.inRange("hitRatio", hitRatio, 0.0, 1.0);
         Check.inRange("percentile", percentile, 0.0, 100.0);
         double q = percentile / 100;
-        double lo = 1e-3, hi = 1e10;
-        for (int i = 0; i < 200; i++) {
-            double mid = Math.sqrt(lo * hi);
-            if (cdf(hitRatio, mid) < q) lo = mid;
-            else hi = mid;
-            if (hi / lo < 1 + 1e-9) break;
-        }
-        return Math.sqrt(lo * hi);
+        return sdx.core.Roots.bisectLog(x -> cdf(hitRatio, x), q, 1e-3, 1e10);
     }
 
     private static double lognormalMean(double median, double sigma) {

@@ -69,19 +69,9 @@ public final class Theory {
         double of(double pk, double t);
     }
 
-    /** Solves {@code sum_k occupancy(p_k, T) = capacity} for T by bisection on a log scale. */
+    /** Solves {@code sum_k occupancy(p_k, T) = capacity} for T: doubling T to bracket it, then bisection. */
     private static double solve(double[] p, int capacity, Occupancy occupancy) {
-        double lo = 0, hi = 1;
-        while (filled(p, hi, occupancy) < capacity) {
-            lo = hi;
-            hi *= 2;
-        }
-        for (int i = 0; i < 200 && hi - lo > 1e-10 * hi; i++) {
-            double mid = (lo + hi) / 2;
-            if (filled(p, mid, occupancy) < capacity) lo = mid;
-            else hi = mid;
-        }
-        return (lo + hi) / 2;
+        return sdx.core.Roots.bisectUpward(t -> filled(p, t, occupancy), capacity, 1);
     }
 
     private static double filled(double[] p, double t, Occupancy occupancy) {
