@@ -107,9 +107,6 @@ public record Faults(List<Rule> rules) {
     /** A uniform number in [0, 1) that depends only on its arguments (SplitMix64 finalizer). */
     private static double uniform(long seed, int phase, int task, int attempt) {
         long z = seed * 0x9E3779B97F4A7C15L + phase * 0xBF58476D1CE4E5B9L + task * 0x94D049BB133111EBL + attempt + 1;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        z ^= z >>> 31;
-        return (z >>> 11) * 0x1.0p-53;
+        return sdx.core.SplitMix64.unit(sdx.core.SplitMix64.finish(z));
     }
 }
