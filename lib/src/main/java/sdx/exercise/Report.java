@@ -99,7 +99,9 @@ public record Report(String exercise, List<Result> results, List<String> notes) 
         return switch (status()) {
             case PASSED -> n == 1 ? "passed" : "all " + checks + " passed";
             case FAILED -> n == 1 ? "not yet right" : passedCount() + " of " + checks + " passed";
-            case NOT_ATTEMPTED -> untouched() ? "not attempted yet (fill in your answer above, then re-run this cell)"
+            case NOT_ATTEMPTED -> untouched() ? (stillToWrite().isEmpty()
+                    ? "not attempted yet (fill in your answer above, then re-run this cell)"
+                    : "not attempted yet (" + stillToWrite().replace("not attempted: ", "") + ", then re-run this cell)")
                     : passedCount() + " of " + checks + " passed, the others not attempted yet ("
                     + stillToWrite().replace("not attempted: ", "") + ")";
             case SKIPPED -> throw new IllegalStateException("a report's status is never SKIPPED");
