@@ -1,15 +1,20 @@
 package sdx.exercise;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.Launcher;
-import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -19,17 +24,28 @@ import sdx.core.Check;
 
 /**
  * Grades a learner's code against hidden JUnit 5 checks, MIT-lab style: each topic ships a class of
- * checks (plain JUnit tests that call {@link #submission(Class)}), and the notebook's check cell
- * calls {@link #run}. The result is a {@link Report}: passed, failed with the reason and a hint, or
- * "not attempted yet" when a stub still calls {@link Exercise#todo()}. Exceptions thrown by the
- * learner's code become failed checks with their message; nothing escapes as a stack trace.
+ * checks (plain JUnit tests that call {@link #submission(Class)}), and its exercises class calls
+ * {@link #run}. The result is a {@link Report}: passed, failed with a short reason and a hint, or "not
+ * attempted yet" when a stub still calls {@link Exercise#todo()}. Predictions are graded by
+ * {@link Prediction}. How to write a topic's checks: see the package documentation.
+ *
+ * <p>The checks run one at a time in {@code @Order}, each on a daemon thread the grader owns
+ * ({@code sdx-grader-N}) with a time limit of {@link #TIMEOUT_MILLIS}. A check that runs over is
+ * interrupted; code that ignores interrupts is stopped where the JVM still allows it, and otherwise
+ * reported as still running, with the advice to restart the kernel (see {@code Runaways}).
  */
 public final class Grader {
     private Grader() {}
 
-    /** Per-check time limit, so an infinite loop fails a check instead of hanging the notebook. */
+    /** Per-check time limit, so an endless loop fails a check instead of hanging the notebook. */
+    public static final long TIMEOUT_MILLIS = 5_000;
+    /** The time limit in words. */
     public static final String TIMEOUT = "5 s";
 
+    static final String RESTART = "restart the kernel (Kernel → Restart Kernel…), fix the loop, and run the cells again: "
+            + "Java cannot stop a loop that never checks Thread.interrupted()";
+
+    private static final AtomicInteger THREADS = new AtomicInteger();
     private static volatile Object current;
 
     /**
@@ -37,31 +53,54 @@ public final class Grader {
      *
      * @param exercise   the exercise's name, shown in the report
      * @param checks     a class of JUnit 5 tests that read the submission via {@link #submission(Class)}
-     * @param submission the learner's implementation (a lambda, an object, a factory)
+     * @param submission the learner's implementation (a lambda, an object, a factory); null = not attempted
      */
     public static synchronized Report run(String exercise, Class<?> checks, Object submission) {
         Check.notNull("exercise", exercise);
         Check.notNull("checks", checks);
+        List<CheckMethod> methods = CheckMethod.of(checks);
+        Check.that(!methods.isEmpty(), "checks", checks.getName(), "must have @Test methods");
+        Thread stuck = Runaways.alive().orElse(null);
+        if (stuck != null) {
+            return new Report(exercise, List.of(new Report.Result("your answer can run", Report.Status.FAILED,
+                    "an earlier answer's endless loop is still running (thread " + stuck.getName() + ")", RESTART, "runaway")));
+        }
+        List<String> notes = new ArrayList<>();
+        StaleAnswers.note().ifPresent(notes::add);
         if (submission == null) {
-            return new Report(exercise, List.of(new Report.Result("submission", Report.Status.NOT_ATTEMPTED,
-                    "submission is null", "")));
+            List<Report.Result> none = new ArrayList<>();
+            for (CheckMethod m : methods) none.add(m.result(Report.Status.NOT_ATTEMPTED, "", ""));
+            return new Report(exercise, none, notes);
         }
         Thread thread = Thread.currentThread();
         ClassLoader saved = thread.getContextClassLoader();
         current = submission;
         try {
             thread.setContextClassLoader(Grader.class.getClassLoader());
-            LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                    .selectors(selectClass(checks))
-                    .configurationParameter("junit.jupiter.execution.timeout.default", TIMEOUT)
-                    .configurationParameter("junit.jupiter.execution.timeout.mode", "enabled")
-                    .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
-                    .configurationParameter("junit.platform.output.capture.stdout", "false")
-                    .build();
-            Collector collector = new Collector();
             Launcher launcher = LauncherFactory.create();
-            launcher.execute(request, collector);
-            return new Report(exercise, collector.results);
+            List<Report.Result> results = new ArrayList<>();
+            CheckMethod failedBasic = null;
+            String runaway = null;
+            String timedOut = null;
+            for (CheckMethod m : methods) {
+                if (runaway != null) {
+                    results.add(m.result(Report.Status.SKIPPED, "not run: " + runaway, ""));
+                } else if (timedOut != null) {
+                    results.add(m.result(Report.Status.SKIPPED, "not run: “" + timedOut + "” took too long", ""));
+                } else if (failedBasic != null && !m.basic()) {
+                    results.add(m.result(Report.Status.SKIPPED, "skipped until “" + failedBasic.name() + "” passes", ""));
+                } else {
+                    Outcome o = runOne(launcher, checks, m);
+                    results.add(o.result());
+                    if (o.timedOut()) timedOut = m.name();
+                    if (o.runaway() != null) {
+                        runaway = o.runaway();
+                        notes.add(runaway + ": " + RESTART);
+                    }
+                    if (m.basic() && o.result().status() == Report.Status.FAILED && failedBasic == null) failedBasic = m;
+                }
+            }
+            return new Report(exercise, results, notes);
         } finally {
             current = null;
             thread.setContextClassLoader(saved);
@@ -84,89 +123,151 @@ public final class Grader {
     }
 
     /**
-     * Grades a predicted number: passes when {@code |answer - truth| <= tolerance}. A prediction left
-     * as {@link Exercise#TODO_NUMBER} (NaN) is "not attempted yet".
+     * Grades a predicted number without revealing it: passes when {@code |answer - truth| <= tolerance}.
+     *
+     * @deprecated positional and with one hint for both directions; use {@link Prediction}, e.g.
+     *     {@code Prediction.named(...).truth(() -> ...).tolerance(0.02, "why").tooHigh("...").tooLow("...").grade(answer)}
      */
+    @Deprecated
     public static Report number(String exercise, double answer, double truth, double tolerance, String hint) {
-        Check.notNull("exercise", exercise);
-        Check.atLeast("tolerance", tolerance, 0.0);
-        String check = "your answer is within ±" + fmt(tolerance) + " of the measured value";
-        if (Double.isNaN(answer)) {
-            return new Report(exercise, List.of(new Report.Result(check, Report.Status.NOT_ATTEMPTED, "", "")));
+        String h = hint == null ? "" : hint;
+        return Prediction.named(exercise).truth(() -> truth).tolerance(tolerance, "").tooHigh(h).tooLow(h).grade(answer);
+    }
+
+    // ------------------------------------------------------------------ one check
+
+    /** A check's result, and the name of a thread that could not be stopped (null if none). */
+    private record Outcome(Report.Result result, String runaway, boolean timedOut) {
+        Outcome(Report.Result result, String runaway) {
+            this(result, runaway, false);
         }
-        boolean ok = Math.abs(answer - truth) <= tolerance;
-        String message = ok ? "" : "you said " + fmt(answer) + "; the experiment measured " + fmt(truth);
-        return new Report(exercise, List.of(new Report.Result(check, ok ? Report.Status.PASSED : Report.Status.FAILED,
-                message, ok ? "" : hint == null ? "" : hint)));
     }
 
-    private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.4g", v);
+    private static Outcome runOne(Launcher launcher, Class<?> checks, CheckMethod m) {
+        Set<Thread> before = new HashSet<>(Thread.getAllStackTraces().keySet());
+        AtomicReference<Report.Result> result = new AtomicReference<>();
+        Thread t = new Thread(() -> launcher.execute(LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectMethod(checks, m.method()))
+                .configurationParameter("junit.jupiter.execution.timeout.mode", "disabled")
+                .configurationParameter("junit.platform.output.capture.stdout", "false")
+                .build(), new Listener(m, result)), "sdx-grader-" + THREADS.incrementAndGet());
+        t.setDaemon(true);
+        t.setContextClassLoader(Grader.class.getClassLoader());
+        t.start();
+        try {
+            t.join(TIMEOUT_MILLIS);
+            if (t.isAlive()) {
+                boolean ended = Runaways.stop(t, 1_000);
+                if (!ended) {
+                    Runaways.remember(t);
+                    return new Outcome(m.result(Report.Status.FAILED, "did not finish within " + TIMEOUT
+                            + " and ignores interrupts, so it is still running", RESTART), t.getName());
+                }
+                strays(before); // a worker thread of the learner's may still loop
+                return new Outcome(m.result(Report.Status.FAILED, "took longer than " + TIMEOUT + " (an endless loop?)",
+                        m.hint()), null, true);
+            }
+            String stray = strays(before);
+            Report.Result r = result.get() == null ? m.result(Report.Status.FAILED, "the check did not run", m.hint()) : result.get();
+            if (stray != null) {
+                return new Outcome(m.result(Report.Status.FAILED, "left a thread running your code (" + stray + ")", RESTART), stray);
+            }
+            return new Outcome(r, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            t.interrupt();
+            return new Outcome(m.result(Report.Status.FAILED, "grading was interrupted", ""), null);
+        }
     }
 
-    /** Turns JUnit's events into report rows. */
-    private static final class Collector implements TestExecutionListener {
-        final List<Report.Result> results = new ArrayList<>();
+    /**
+     * Threads started during a check that are still busy after it (an endless loop in a worker thread the
+     * learner's code ran on): stopped where possible; returns the name of one that could not be, or null.
+     */
+    private static String strays(Set<Thread> before) throws InterruptedException {
+        List<Thread> busy = busyNewThreads(before);
+        if (busy.isEmpty()) return null;
+        Thread.sleep(200); // threads that are only winding down
+        busy = busyNewThreads(before);
+        String stuck = null;
+        for (Thread s : busy) {
+            if (!Runaways.stop(s, 500)) {
+                Runaways.remember(s);
+                stuck = s.getName();
+            }
+        }
+        return stuck;
+    }
+
+    private static List<Thread> busyNewThreads(Set<Thread> before) {
+        List<Thread> busy = new ArrayList<>();
+        for (Thread s : Thread.getAllStackTraces().keySet()) {
+            if (!before.contains(s) && s.isAlive() && s.getState() == Thread.State.RUNNABLE && s != Thread.currentThread()) {
+                busy.add(s);
+            }
+        }
+        return busy;
+    }
+
+    /** A {@code @Test} method of a check class, with its name, hint and place in the order. */
+    record CheckMethod(Method method, String name, String hint, boolean basic, int order) {
+        static List<CheckMethod> of(Class<?> checks) {
+            List<CheckMethod> list = new ArrayList<>();
+            for (Method m : checks.getDeclaredMethods()) {
+                if (!m.isAnnotationPresent(Test.class)) continue;
+                DisplayName d = m.getAnnotation(DisplayName.class);
+                Hint h = m.getAnnotation(Hint.class);
+                Order o = m.getAnnotation(Order.class);
+                list.add(new CheckMethod(m, d == null ? m.getName() : d.value(), h == null ? "" : h.value(),
+                        m.isAnnotationPresent(Basic.class), o == null ? Order.DEFAULT : o.value()));
+            }
+            list.sort(Comparator.comparingInt(CheckMethod::order).thenComparing(c -> c.method().getName()));
+            return list;
+        }
+
+        String id() {
+            return method.getName();
+        }
+
+        Report.Result result(Report.Status status, String message, String hint) {
+            return new Report.Result(name, status, message, hint, id());
+        }
+    }
+
+    /** Turns JUnit's events for one check into its report row. */
+    private static final class Listener implements TestExecutionListener {
+        private final CheckMethod check;
+        private final AtomicReference<Report.Result> result;
+
+        Listener(CheckMethod check, AtomicReference<Report.Result> result) {
+            this.check = check;
+            this.result = result;
+        }
 
         @Override
         public void executionSkipped(TestIdentifier id, String reason) {
-            if (id.isTest()) results.add(new Report.Result(id.getDisplayName(), Report.Status.FAILED, "skipped: " + reason, ""));
+            result.compareAndSet(null, check.result(Report.Status.SKIPPED, "skipped: " + reason, ""));
         }
 
         @Override
-        public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-            Throwable error = result.getThrowable().orElse(null);
-            if (!id.isTest()) {
-                if (error != null) { // a failure outside any check, e.g. in the class's setup
-                    results.add(classify(id.getDisplayName(), error, ""));
-                }
-                return;
-            }
-            if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
-                results.add(new Report.Result(id.getDisplayName(), Report.Status.PASSED, "", ""));
-            } else {
-                results.add(classify(id.getDisplayName(), error, hintOf(id)));
+        public void executionFinished(TestIdentifier id, TestExecutionResult r) {
+            Throwable error = r.getThrowable().orElse(null);
+            if (id.isTest() && r.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
+                result.compareAndSet(null, check.result(Report.Status.PASSED, "", ""));
+            } else if (error != null || id.isTest()) { // a failure in the check, or outside it (class setup)
+                result.compareAndSet(null, classify(error));
             }
         }
 
-        private static Report.Result classify(String name, Throwable error, String hint) {
-            if (error == null) return new Report.Result(name, Report.Status.FAILED, "failed", hint);
+        private Report.Result classify(Throwable error) {
+            if (error == null) return check.result(Report.Status.FAILED, "failed", check.hint());
             for (Throwable t = error; t != null; t = t.getCause()) {
-                if (t instanceof NotAttempted) return new Report.Result(name, Report.Status.NOT_ATTEMPTED, "", "");
-            }
-            return new Report.Result(name, Report.Status.FAILED, describe(error), hint);
-        }
-
-        private static String describe(Throwable error) {
-            if (error instanceof AssertionError) {
-                return error.getMessage() == null ? "assertion failed" : error.getMessage();
-            }
-            if (error instanceof java.util.concurrent.TimeoutException
-                    || String.valueOf(error.getMessage()).contains("timed out")) {
-                return "took longer than " + TIMEOUT + " (an endless loop?)";
-            }
-            String where = "";
-            for (StackTraceElement e : error.getStackTrace()) {
-                if (!e.getClassName().startsWith("sdx.") && !e.getClassName().startsWith("java.")
-                        && !e.getClassName().startsWith("org.junit")) {
-                    where = " (in your code: " + e.getMethodName() + ")";
-                    break;
+                if (t instanceof NotAttempted na) {
+                    return check.result(Report.Status.NOT_ATTEMPTED,
+                            na.method().isEmpty() ? "not attempted yet" : Report.WRITE + na.method(), "");
                 }
             }
-            return "your code threw " + error.getClass().getSimpleName()
-                    + (error.getMessage() == null ? "" : ": " + error.getMessage()) + where;
-        }
-
-        private static String hintOf(TestIdentifier id) {
-            return id.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast).map(src -> {
-                try {
-                    Method m = src.getJavaMethod();
-                    Hint h = m.getAnnotation(Hint.class);
-                    return h == null ? "" : h.value();
-                } catch (RuntimeException e) {
-                    return "";
-                }
-            }).orElse("");
+            return check.result(Report.Status.FAILED, Failures.describe(error), check.hint());
         }
     }
 }

@@ -6,11 +6,13 @@ import sdx.cache.Policy;
 import sdx.cache.Popularity;
 import sdx.core.Rng;
 import sdx.exercise.Grader;
+import sdx.exercise.Prediction;
 import sdx.exercise.Report;
 
 /**
- * The caching notebook's graded exercises. Each scenario is a constant here so that the notebook's
- * text, the learner's experiments and the grader use the same numbers.
+ * The caching notebook's exercises: one method per check cell ({@link #lru}, {@link #predictHitRatio},
+ * {@link #smallestCache}). Each scenario is a constant here so that the notebook's text, the learner's
+ * experiments and the grader use the same numbers.
  */
 public final class CachingExercises {
     private CachingExercises() {}
@@ -32,6 +34,24 @@ public final class CachingExercises {
     /** Exercise 3 accepts the library's answer ± this many percentage points. */
     public static final double TARGET_TOLERANCE = 1;
 
+    /** Exercise 2: LRU's simulated hit ratio (seed {@link Rng#DEFAULT_SEED}); Che's approximation lands within 0.01. */
+    static final Prediction HIT_RATIO = Prediction.named("predict LRU's hit ratio")
+            .truth(CachingExercises::predictTruth)
+            .tolerance(PREDICT_TOLERANCE, "Che's approximation lands well inside this; the upper bound does not")
+            .tooHigh("LRU cannot reach the upper bound (the top 10% of keys' share of requests): it also holds keys "
+                    + "that are used once and evicted; Theory.lru(p, capacity) is Che's estimate")
+            .tooLow("under Zipf s = 1 a few keys carry most requests, so a cache of 10% of the keys serves far more than "
+                    + "10% of them; the upper bound is H(1000)/H(10000)");
+
+    /** Exercise 3: the smallest LRU cache (whole % of keys) whose simulated p99 meets the target. */
+    static final Prediction SMALLEST_CACHE = Prediction.named("smallest cache for p99 <= 3 ms (% of keys)")
+            .truth(() -> smallestCacheTruth())
+            .tolerance(TARGET_TOLERANCE, "one point either side of the smallest size that meets the target")
+            .tooHigh("a smaller cache already meets the target: p99 <= 3 ms allows 1% of requests to be slow, and only "
+                    + "misses that meet a slow store read are; try smaller sizes with Caching.latency(...).p99()")
+            .tooLow("at this size more than 1% of requests are still slow: the hit ratio must reach 1 - 0.01 / P(store "
+                    + "read > 3 ms); the p99, not the mean, must be <= 3 ms");
+
     /** Exercise 1: grades an LRU cache, given as its constructor (e.g. {@code MyLru::new}). */
     public static Report lru(SimpleCache.Factory factory) {
         return Grader.run("LRU cache", LruChecks.class, factory);
@@ -44,10 +64,7 @@ public final class CachingExercises {
 
     /** Exercise 2: grades a predicted hit ratio ({@code Exercise.TODO_NUMBER} = not attempted). */
     public static Report predictHitRatio(double prediction) {
-        double truth = Double.isNaN(prediction) ? Double.NaN : predictTruth(); // skip the simulation until attempted
-        return Grader.number("predict LRU's hit ratio", prediction, truth, PREDICT_TOLERANCE,
-                "the top 10% of keys carry about 76% of requests (the upper bound); LRU also keeps some "
-                        + "one-off keys, so it lands below that; Theory.lru(p, capacity) is Che's estimate");
+        return HIT_RATIO.grade(prediction);
     }
 
     /** Exercise 3's truth: the smallest LRU cache (% of keys) whose p99 meets the target. */
@@ -58,9 +75,6 @@ public final class CachingExercises {
 
     /** Exercise 3: grades the chosen cache size in % of keys ({@code Exercise.TODO_NUMBER} = not attempted). */
     public static Report smallestCache(double percent) {
-        double truth = Double.isNaN(percent) ? Double.NaN : smallestCacheTruth();
-        return Grader.number("smallest cache for p99 <= 3 ms (% of keys)", percent, truth, TARGET_TOLERANCE,
-                "p99 <= 3 ms needs fewer than 1% of requests slower than 3 ms: work out the hit ratio that "
-                        + "allows, then find the cache size that reaches it with Caching.latency(...).p99()");
+        return SMALLEST_CACHE.grade(percent);
     }
 }

@@ -11,12 +11,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import sdx.cache.LruPolicy;
 import sdx.cache.Popularity;
+import sdx.exercise.Basic;
 import sdx.exercise.Grader;
 import sdx.exercise.Hint;
 
 /**
- * Hidden checks for the LRU exercise: hand-worked tiny traces first, then a long random trace
- * compared request by request with the library's {@link LruPolicy}. The submission is a
+ * Hidden checks for the LRU exercise: hand-worked tiny traces first (basic), then a long random trace
+ * compared request by request with the library's {@link LruPolicy}, which runs only once the basic
+ * checks pass. The submission is a
  * {@link SimpleCache.Factory}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -40,6 +42,7 @@ public class LruChecks {
     @Order(1)
     @DisplayName("a new cache is empty; get returns what put stored")
     @Hint("get returns null for a key never put; after put(k, v), get(k) returns v and size() counts it")
+    @Basic
     void putThenGet() {
         SimpleCache c = factory.create(2);
         assertEquals(0, c.size(), "size() of a new cache");
@@ -53,6 +56,7 @@ public class LruChecks {
     @Order(2)
     @DisplayName("A B C A B: 2 hits on capacity 3, 0 hits on capacity 2")
     @Hint("with room for 3 keys nothing is evicted; with room for 2, each new key evicts the one needed next")
+    @Basic
     void loopTrace() {
         assertEquals("mmmhh", cacheAside(factory.create(3), "A B C A B"), "hits (h) and misses (m), capacity 3");
         assertEquals("mmmmm", cacheAside(factory.create(2), "A B C A B"), "hits (h) and misses (m), capacity 2");
@@ -62,6 +66,7 @@ public class LruChecks {
     @Order(3)
     @DisplayName("A B A C A on capacity 2: 2 hits, 3 misses (a get refreshes A)")
     @Hint("the hit on A at step 3 makes A the most recent key, so C must evict B, not A")
+    @Basic
     void recencyTrace() {
         assertEquals("mmhmh", cacheAside(factory.create(2), "A B A C A"), "hits (h) and misses (m)");
     }
@@ -70,6 +75,7 @@ public class LruChecks {
     @Order(4)
     @DisplayName("evicts the least recently used key, not the oldest")
     @Hint("keep keys ordered by last use (get or put); evict from the least recent end")
+    @Basic
     void evictionOrder() {
         SimpleCache c = factory.create(3);
         c.put("A", "1");
@@ -87,6 +93,7 @@ public class LruChecks {
     @Order(5)
     @DisplayName("capacity 1 keeps only the latest key")
     @Hint("with capacity 1, every put of a new key evicts the previous one")
+    @Basic
     void capacityOne() {
         SimpleCache c = factory.create(1);
         c.put("A", "1");
@@ -100,6 +107,7 @@ public class LruChecks {
     @Order(6)
     @DisplayName("put on an existing key updates it, keeps the size and makes it most recent")
     @Hint("putting a key that is already cached replaces its value, evicts nothing, and counts as a use")
+    @Basic
     void updateExisting() {
         SimpleCache c = factory.create(2);
         c.put("A", "1");
@@ -115,6 +123,7 @@ public class LruChecks {
     @Order(7)
     @DisplayName("holds exactly capacity keys once full")
     @Hint("evict only when a NEW key arrives and the cache already holds capacity keys")
+    @Basic
     void sizeInvariant() {
         SimpleCache c = factory.create(5);
         for (int i = 0; i < 20; i++) {

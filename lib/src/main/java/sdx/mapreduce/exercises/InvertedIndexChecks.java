@@ -9,15 +9,13 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import sdx.exercise.Basic;
 import sdx.exercise.Grader;
 import sdx.exercise.Hint;
-import sdx.exercise.Report;
 import sdx.mapreduce.Document;
 import sdx.mapreduce.Faults;
 import sdx.mapreduce.Job;
 import sdx.mapreduce.MapReduce;
-import sdx.mapreduce.Mapper;
-import sdx.mapreduce.Reducer;
 
 /**
  * Hidden checks of the inverted-index exercise: the learner's mapper and reducer must turn
@@ -35,12 +33,6 @@ public final class InvertedIndexChecks {
         job = MapReduce.job(s.mapper(), s.reducer()).workers(2);
     }
 
-    /** Grades a mapper and reducer: the one call of the notebook's check cell. */
-    public static Report grade(Mapper<Document, String, Integer> mapper, Reducer<String, Integer, List<Integer>> reducer) {
-        if (mapper == null || reducer == null) return Grader.run("inverted index", InvertedIndexChecks.class, null);
-        return Grader.run("inverted index", InvertedIndexChecks.class, new Solution<>(mapper, reducer));
-    }
-
     private static void same(List<Document> docs, Map<String, List<Integer>> actual) {
         assertEquals(Document.invertedIndex(docs), Map.copyOf(actual), "word -> document ids");
     }
@@ -49,6 +41,7 @@ public final class InvertedIndexChecks {
     @Order(1)
     @DisplayName("indexes three tiny documents worked out by hand")
     @Hint("emit (word, doc.id()) for each word of Corpus.words(doc.text()); the reducer returns the ids as a list")
+    @Basic
     void tiny() {
         List<Document> docs = List.of(new Document(1, "a b"), new Document(2, "b c"), new Document(3, "c a"));
         var out = job.mapTasks(3).reducers(2).run(docs).output();
@@ -60,6 +53,7 @@ public final class InvertedIndexChecks {
     @Order(2)
     @DisplayName("lists a document once even when a word repeats in it")
     @Hint("a word can appear many times in one document: de-duplicate, in the mapper or the reducer")
+    @Basic
     void duplicates() {
         List<Document> docs = List.of(new Document(1, "b b b"), new Document(2, "b"));
         assertEquals(Map.of("b", List.of(1, 2)), Map.copyOf(job.mapTasks(2).reducers(1).run(docs).output()),
@@ -70,6 +64,7 @@ public final class InvertedIndexChecks {
     @Order(3)
     @DisplayName("sorts the ids, whatever order the documents arrive in")
     @Hint("values reach the reducer in map-task order, not sorted: sort the ids before returning them")
+    @Basic
     void sorted() {
         List<Document> docs = List.of(new Document(30, "x"), new Document(10, "x"), new Document(20, "x y"));
         assertEquals(Map.of("x", List.of(10, 20, 30), "y", List.of(20)),
@@ -80,6 +75,7 @@ public final class InvertedIndexChecks {
     @Order(4)
     @DisplayName("matches the reference on 300 generated documents with capitals and full stops (M=7, R=3)")
     @Hint("split text with Corpus.words(...): it lower-cases and drops punctuation, so 'Ka.' and 'ka' are one word")
+    @Basic
     void generated() {
         List<Document> docs = Document.generate(300, 12, 400, 1.0, 7);
         same(docs, job.mapTasks(7).reducers(3).run(docs).output());

@@ -9,15 +9,13 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import sdx.exercise.Basic;
 import sdx.exercise.Grader;
 import sdx.exercise.Hint;
-import sdx.exercise.Report;
 import sdx.mapreduce.AccessLog;
 import sdx.mapreduce.Faults;
 import sdx.mapreduce.Job;
 import sdx.mapreduce.MapReduce;
-import sdx.mapreduce.Mapper;
-import sdx.mapreduce.Reducer;
 
 /**
  * Hidden checks of the HTTP-status exercise: the learner's mapper and reducer must count log lines
@@ -33,12 +31,6 @@ public final class StatusCodeChecks {
         solution = Grader.submission(Solution.class);
     }
 
-    /** Grades a mapper and reducer: the one call of the notebook's check cell. */
-    public static Report grade(Mapper<String, Integer, Integer> mapper, Reducer<Integer, Integer, Integer> reducer) {
-        if (mapper == null || reducer == null) return Grader.run("HTTP status counts", StatusCodeChecks.class, null);
-        return Grader.run("HTTP status counts", StatusCodeChecks.class, new Solution<>(mapper, reducer));
-    }
-
     private Job<String, Integer, Integer, Integer> job() {
         return MapReduce.job(solution.mapper(), solution.reducer()).workers(2);
     }
@@ -47,6 +39,7 @@ public final class StatusCodeChecks {
     @Order(1)
     @DisplayName("counts a three-line log worked out by hand")
     @Hint("the status is the number right after the quoted request: AccessLog.status(line) parses it; emit (status, 1)")
+    @Basic
     void tiny() {
         List<String> log = List.of(
                 "203.0.113.7 - - [10/Oct/2026:13:55:36 +0000] \"GET /index.html HTTP/1.1\" 200 2326",
@@ -60,6 +53,7 @@ public final class StatusCodeChecks {
     @Order(2)
     @DisplayName("matches the reference on 5,000 generated log lines (M=6, R=3, no combiner)")
     @Hint("emit one pair per line, keyed by the status code alone, and add up the values in the reducer")
+    @Basic
     void generated() {
         List<String> log = AccessLog.generate(5_000, 5);
         assertEquals(AccessLog.statusCounts(log), Map.copyOf(job().mapTasks(6).reducers(3).run(log).output()),

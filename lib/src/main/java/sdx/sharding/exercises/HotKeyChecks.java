@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import sdx.core.Rng;
 import sdx.core.Workloads;
+import sdx.exercise.Basic;
 import sdx.exercise.Hint;
 
 /**
@@ -70,6 +71,7 @@ public class HotKeyChecks {
     @Order(1)
     @DisplayName("counts exactly while there are free slots")
     @Hint("a key already held adds 1 to its own slot; a new key takes a free slot (counts[i] == 0) with count 1")
+    @Basic
     void exactWhileRoom() {
         int[] stream = {5, 3, 5, 9, 5, 3, 1, 1, 5};
         assertEquals(exact(stream), runStream(8, stream), "slots after " + java.util.Arrays.toString(stream)
@@ -91,7 +93,8 @@ public class HotKeyChecks {
     @Test
     @Order(3)
     @DisplayName("finds every heavy hitter of 20 seeded Zipf streams (recall 1.0, 20 slots)")
-    @Hint("a key whose counter was taken over must be able to come back; don't reset a replaced counter to 1")
+    @Hint("when every slot is full a new key must still get its chance: decrement every counter (Misra-Gries) or "
+            + "take over the smallest counter (Space-Saving); ignoring it loses keys that become frequent later")
     void zipfRecall() {
         for (int seed = 0; seed < 20; seed++) {
             int[] stream = Workloads.zipf(5_000, 1.1, 20_000, seed).keys();

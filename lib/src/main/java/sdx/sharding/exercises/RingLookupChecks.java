@@ -10,9 +10,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import sdx.core.Rng;
+import sdx.exercise.Basic;
 import sdx.exercise.Hint;
 
-/** Hidden checks for exercise 1 ({@link RingLookup}); run them with {@code Grader.run(name, RingLookupChecks.class, lookup)}. */
+/** Hidden checks for exercise 1 ({@link RingLookup}); run by {@link ShardingExercises#ringLookup}. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 public class RingLookupChecks {
     private final RingLookup lookup = sdx.exercise.Grader.submission(RingLookup.class);
@@ -27,6 +28,7 @@ public class RingLookupChecks {
     @Order(1)
     @DisplayName("a hash between two points belongs to the next point (ring -100, 0, 100)")
     @Hint("walk clockwise: the owner is the first point at or after the hash, not the one before it")
+    @Basic
     void between() {
         assertEquals(8, owner(POINTS, SHARDS, -50), "owner of hash -50");
         assertEquals(9, owner(POINTS, SHARDS, 1), "owner of hash 1");
@@ -37,6 +39,7 @@ public class RingLookupChecks {
     @Order(2)
     @DisplayName("a hash exactly on a point belongs to that point")
     @Hint("compare with >=, not >: a point owns its own position")
+    @Basic
     void onAPoint() {
         assertEquals(7, owner(POINTS, SHARDS, -100), "owner of hash -100");
         assertEquals(8, owner(POINTS, SHARDS, 0), "owner of hash 0");
@@ -47,6 +50,7 @@ public class RingLookupChecks {
     @Order(3)
     @DisplayName("a hash past the last point wraps around to the first point")
     @Hint("when no point is >= hash, the ring wraps: the answer is shards[0]")
+    @Basic
     void wrapsAround() {
         assertEquals(7, owner(POINTS, SHARDS, 101), "owner of hash 101");
         assertEquals(7, owner(POINTS, SHARDS, Long.MAX_VALUE), "owner of hash Long.MAX_VALUE");
@@ -56,6 +60,7 @@ public class RingLookupChecks {
     @Order(4)
     @DisplayName("a ring with a single point owns every hash")
     @Hint("with one point, every hash is either at or before it, or wraps to it")
+    @Basic
     void singlePoint() {
         long[] p = {42};
         int[] s = {3};

@@ -2,9 +2,16 @@ package sdx.mapreduce.exercises;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import sdx.exercise.Exercise;
+import sdx.exercise.GraderContract;
+import sdx.exercise.Prediction;
 import sdx.exercise.Report;
 import sdx.mapreduce.AccessLog;
 import sdx.mapreduce.Mapper;
@@ -19,79 +26,74 @@ class StatusCodeChecksTest {
         return sum;
     };
 
-    private static Report.Status status(Report r, int check) {
-        return r.results().get(check).status();
-    }
+    /** A mapper and a reducer. */
+    record Answer(Mapper<String, Integer, Integer> mapper, Reducer<Integer, Integer, Integer> reducer) {}
 
-    @Test
-    void referencePasses() {
-        Report r = StatusCodeChecks.grade(MAPPER, REDUCER);
-        assertEquals(Report.Status.PASSED, r.status(), r.toString());
-        assertEquals(4, r.results().size());
-    }
+    @Nested
+    class Contract extends GraderContract<Answer> {
+        @Override protected Report grade(Answer a) { return MapReduceExercises.statusCodes(a.mapper(), a.reducer()); }
+        @Override protected Answer reference() { return new Answer(MAPPER, REDUCER); }
+        @Override protected Answer stub() { return new Answer((line, out) -> Exercise.todo(), (s, c) -> Exercise.todo()); }
 
-    @Test
-    void splitFieldEightAlsoPasses() {
-        Mapper<String, Integer, Integer> split = (line, out) -> out.emit(Integer.parseInt(line.split(" ")[8]), 1);
-        assertEquals(Report.Status.PASSED, StatusCodeChecks.grade(split, REDUCER).status());
-    }
+        @Override
+        protected List<Answer> alsoCorrect() {
+            AtomicInteger lines = new AtomicInteger(); // a side effect that does not change what is emitted is harmless
+            Mapper<String, Integer, Integer> counting = (line, out) -> {
+                lines.incrementAndGet();
+                out.emit(AccessLog.status(line), 1);
+            };
+            return List.of(new Answer((line, out) -> out.emit(Integer.parseInt(line.split(" ")[8]), 1), REDUCER),
+                    new Answer(counting, REDUCER));
+        }
 
-    @Test
-    void untouchedStubIsNotAttempted() {
-        Mapper<String, Integer, Integer> m = (line, out) -> Exercise.todo();
-        Reducer<Integer, Integer, Integer> r = (s, c) -> Exercise.todo();
-        assertEquals(Report.Status.NOT_ATTEMPTED, StatusCodeChecks.grade(m, r).status());
-    }
-
-    @Test
-    void reducerThatCountsValuesFailsOnlyWithTheCombiner() {
-        Reducer<Integer, Integer, Integer> size = (s, counts) -> counts.size();
-        Report r = StatusCodeChecks.grade(MAPPER, size);
-        assertEquals(Report.Status.FAILED, r.status());
-        assertEquals(Report.Status.PASSED, status(r, 1), "without a combiner counting ones is summing ones");
-        assertEquals(Report.Status.FAILED, status(r, 2), r.toString());
-    }
-
-    @Test
-    void mapperEmittingTheWholeLineFails() {
-        Mapper<String, Integer, Integer> whole = (line, out) -> out.emit(line.hashCode(), 1);
-        assertEquals(Report.Status.FAILED, status(StatusCodeChecks.grade(whole, REDUCER), 0));
-    }
-
-    @Test
-    void searchingTheLineForDigitsFails() {
-        // finds "404" in "/errors/404.html" served with status 200
-        Mapper<String, Integer, Integer> search = (line, out) -> {
-            for (int s : new int[] {404, 500, 200, 304, 301, 503, 403, 201}) {
-                if (line.contains(Integer.toString(s))) {
-                    out.emit(s, 1);
-                    return;
+        @Override
+        protected List<Mutant<Answer>> mutants() {
+            // finds "404" in "/errors/404.html" served with status 200
+            Mapper<String, Integer, Integer> search = (line, out) -> {
+                for (int s : new int[] {404, 500, 200, 304, 301, 503, 403, 201}) {
+                    if (line.contains(Integer.toString(s))) {
+                        out.emit(s, 1);
+                        return;
+                    }
                 }
-            }
-        };
-        Report r = StatusCodeChecks.grade(search, REDUCER);
-        assertEquals(Report.Status.FAILED, status(r, 0), r.toString());
+            };
+            Set<String> seen = Collections.synchronizedSet(new HashSet<>());
+            Mapper<String, Integer, Integer> skipsRepeats = (line, out) -> {
+                if (seen.add(line)) out.emit(AccessLog.status(line), 1); // "skip duplicate lines": state across calls
+            };
+            return List.of(
+                    mutant("searches the line for a status number", "tiny", new Answer(search, REDUCER)),
+                    mutant("knows only the codes of the example (200, 404)", "generated", new Answer((line, out) -> {
+                        int s = AccessLog.status(line);
+                        if (s == 200 || s == 404) out.emit(s, 1);
+                    }, REDUCER)),
+                    mutant("the reducer counts values instead of summing them", "combiner",
+                            new Answer(MAPPER, (s, counts) -> counts.size())),
+                    mutant("the mapper skips lines it has seen (state across calls)", "crashes",
+                            new Answer(skipsRepeats, REDUCER)));
+        }
+    }
+
+    @Nested
+    class ShufflePrediction extends GraderContract<Double> {
+        @Override protected Report grade(Double answer) { return MapReduceExercises.predictShufflePairs(answer); }
+        @Override protected Double reference() { return 5.0; } // the notebook's solution, worked by hand
+        @Override protected Double stub() { return Exercise.TODO_NUMBER; }
+
+        @Override
+        protected List<Mutant<Double>> mutants() {
+            String p = Prediction.CHECK_ID;
+            return List.of(
+                    mutant("no combiner: one pair per word", p, 8.0),
+                    mutant("distinct words of the whole input", p, 3.0),
+                    mutant("one pair per map task", p, 3.0 + 1),
+                    mutant("one more than the truth", p, 6.0));
+        }
     }
 
     @Test
-    void statefulMapperFailsUnderCrashes() {
-        // a side effect that does not change what is emitted is harmless; state that decides what to emit is not
-        AtomicInteger lines = new AtomicInteger();
-        Mapper<String, Integer, Integer> counting = (line, out) -> {
-            lines.incrementAndGet();
-            out.emit(AccessLog.status(line), 1);
-        };
-        Reducer<Integer, Integer, Integer> sum = REDUCER;
-        Mapper<String, Integer, Integer> skipsRepeats = new Mapper<>() {
-            private final java.util.Set<String> seen = java.util.Collections.synchronizedSet(new java.util.HashSet<>());
-
-            @Override
-            public void map(String line, sdx.mapreduce.Emitter<Integer, Integer> out) {
-                if (seen.add(line)) out.emit(AccessLog.status(line), 1); // "skip duplicate lines": state across calls
-            }
-        };
-        assertEquals(Report.Status.PASSED, StatusCodeChecks.grade(counting, sum).status());
-        Report r = StatusCodeChecks.grade(skipsRepeats, sum);
-        assertEquals(Report.Status.FAILED, status(r, 3), r.toString());
+    void shuffleTruthIsWorkedOutByHand() {
+        // "a a b" ships (a,2) (b,1); "b b b" ships (b,3); "a c" ships (a,1) (c,1)
+        assertEquals(5.0, MapReduceExercises.SHUFFLE_PAIRS.truth());
     }
 }
