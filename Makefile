@@ -8,11 +8,11 @@
 PYTHON ?= python3
 VENV   := .venv
 VPY    := $(VENV)/bin/python
-# Maven: the one on PATH, or else a private copy of the pinned version fetched once from Maven Central into
-# .tools/ (the same version as environment.yml and .ci/run; any 3.9.x or newer on PATH also works).
+# Maven: the pinned version, fetched once from Maven Central into .tools/ (the only Maven pin: CI and
+# environment.yml use this one too). `make MVN=mvn ...` uses the Maven on your PATH instead.
 MAVEN_VERSION := 3.9.16
 MAVEN_URL := https://repo.maven.apache.org/maven2/org/apache/maven/apache-maven/$(MAVEN_VERSION)/apache-maven-$(MAVEN_VERSION)-bin.tar.gz
-MVN ?= $(or $(shell command -v mvn 2>/dev/null),$(CURDIR)/.tools/apache-maven-$(MAVEN_VERSION)/bin/mvn)
+MVN ?= $(CURDIR)/.tools/apache-maven-$(MAVEN_VERSION)/bin/mvn
 JAR    := lib/target/sdx-all.jar
 # Everything the jar is built from: it is rebuilt only when one of these is newer than the jar.
 LIB_SOURCES := pom.xml lib/pom.xml $(shell find lib/src/main -type f 2>/dev/null)
