@@ -164,18 +164,27 @@ def test_menu_export_to_html_shows_markdown_and_tables(lab, browser):
     try:
         page.goto(f"{base}/lab/workspaces/e2e-export/tree/notebooks/{path.name}?reset&token={token}", timeout=60_000)
         open_notebook(page)
+        page.locator(".jp-Notebook").first.click()  # the notebook has the focus, so the menu acts on it
         page.get_by_role("menuitem", name="File", exact=True).click()
-        page.get_by_role("menuitem", name="Save and Export Notebook As").click()
-        with page.context.expect_page(timeout=60_000) as popup:
-            page.get_by_role("menuitem", name="HTML", exact=True).click()
+        export = page.locator(".lm-Menu-item", has_text="Save and Export Notebook As")
+        try:
+            export.first.hover(timeout=30_000)
+        except Exception:
+            shoot(page, "export-menu")
+            raise AssertionError("File menu items: " + " | ".join(page.locator(".lm-Menu-itemLabel").all_inner_texts()))
+        # The export opens a new window on /nbconvert/html/<path>?download=true&sanitize_html=...; its
+        # response is a download, so the test takes the request's URL and reads the same response itself.
+        with page.context.expect_event("request", lambda r: "/nbconvert/html/" in r.url, timeout=60_000) as request:
+            page.locator(".lm-Menu-item", has_text=re.compile(r"^\s*HTML\s*$")).first.click()
             dialog = page.locator(".jp-Dialog", has_text="Sanitize HTML")
             dialog.wait_for(timeout=30_000)
             box = dialog.locator("input[type=checkbox]")
             assert box.is_checked(), "JupyterLab no longer proposes 'Sanitize HTML output': update this test"
             dialog.locator(".jp-mod-accept").click()
-        url = popup.value.url
+        url = request.value.url
         assert "sanitize_html=true" in url, url
-        exported = page.request.get(url).text()
+        exported = page.request.get(f"{url}&token={token}").text()
+        assert "jp-Notebook" in exported, f"no notebook in the export: {exported[:300]}"
     finally:
         page.close()
         shut_down_kernels(base, token)
