@@ -1,9 +1,13 @@
 """End to end, as a learner: JupyterLab in headless Chromium opens each notebook, runs all cells, and
-every chart shows with no error output.
+every chart shows with no error output; and the export a learner reaches first (File -> Save and Export
+Notebook As -> HTML, "Sanitize HTML output" ticked, as JupyterLab proposes) shows markdown and tables as
+HTML, not as raw tags.
 
 Needs Chromium (Debian: `apt-get install chromium`, found at /usr/bin/chromium or $CHROMIUM). Without
 it the test is skipped, unless REQUIRE_E2E=1 (set by .ci/run), in which case it fails. The notebooks
-are copied to a temporary folder first, so JupyterLab's autosave never writes outputs into the repo.
+are copied to a temporary folder first, so JupyterLab's autosave never writes outputs into the repo; the
+server's settings and workspaces live in that folder too (nothing is written to the user's home). The
+server reads the project's configuration from jupyter/ (JUPYTER_CONFIG_PATH), as `make lab` does.
 """
 import json
 import os
@@ -47,16 +51,15 @@ def lab():
     work = pathlib.Path(tempfile.mkdtemp(prefix="sdx-e2e-"))
     shutil.copytree(ROOT / "notebooks", work / "notebooks", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
     (work / "lib").symlink_to(ROOT / "lib")
-    # Render every cell (no windowing), so the test can see every prompt; no news pop-up.
+    # Render every cell (no windowing), so the test can see every prompt. The news pop-up is switched off by
+    # the project's configuration (jupyter/), as for learners: not here.
     settings = work / "settings" / "@jupyterlab"
     (settings / "notebook-extension").mkdir(parents=True)
     (settings / "notebook-extension" / "tracker.jupyterlab-settings").write_text(json.dumps({"windowingMode": "none"}))
-    (settings / "apputils-extension").mkdir(parents=True)
-    (settings / "apputils-extension" / "notification.jupyterlab-settings").write_text(json.dumps({"fetchNews": "false"}))
     port, token = free_port(), "e2e-" + str(os.getpid())
     cmd = [sys.executable, "-m", "jupyterlab", "--no-browser", f"--ServerApp.ip=127.0.0.1",
            f"--ServerApp.port={port}", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={work}",
-           f"--LabApp.user_settings_dir={work / 'settings'}", "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
+           f"--LabApp.user_settings_dir={work / 'settings'}", f"--LabApp.workspaces_dir={work / 'workspaces'}"]
     if os.geteuid() == 0:  # CI machines run as root
         cmd.append("--allow-root")
     log = open(work / "lab.log", "w")
@@ -107,9 +110,7 @@ def test_run_all_in_jupyterlab_shows_charts_and_no_errors(lab, browser, path):
         # A workspace of its own: JupyterLab would otherwise reopen the tabs of the previous test.
         page.goto(f"{base}/lab/workspaces/e2e-{path.stem}/tree/notebooks/{path.name}?reset&token={token}",
                   timeout=60_000)
-        page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
-        # JJava reports no status until its first execution: wait for the session, not for "Idle".
-        page.locator(".jp-StatusBar-TextItem", has_text="Java").first.wait_for(timeout=60_000)
+        open_notebook(page)
         page.get_by_role("menuitem", name="Run", exact=True).click()
         page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
         deadline = time.time() + 240
@@ -125,6 +126,8 @@ def test_run_all_in_jupyterlab_shows_charts_and_no_errors(lab, browser, path):
         if page.locator(".jp-OutputArea-output img").count():
             page.locator(".jp-OutputArea-output img").first.scroll_into_view_if_needed()
         shoot(page, path.stem)
+        # JupyterLab asks about news a moment after it starts; by now it would have (jupyter/ switches it off).
+        assert not page.get_by_text("official Jupyter news").count(), "JupyterLab's news pop-up shows"
         errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
         assert errors.count() == 0, f"{path.name}: error output in JupyterLab: {errors.first.inner_text()[:500]}"
         images = page.locator(".jp-OutputArea-output img").count()
@@ -133,6 +136,65 @@ def test_run_all_in_jupyterlab_shows_charts_and_no_errors(lab, browser, path):
     finally:
         page.close()
         shut_down_kernels(base, token)
+
+
+def open_notebook(page):
+    """Wait for the notebook and its Java session. JupyterLab sometimes asks "Select Kernel" when a notebook
+    opens by workspace URL before the kernelspecs have loaded; its proposed choice is the notebook's own
+    kernel (Java), so accept it, as a learner would."""
+    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        dialog = page.locator(".jp-Dialog", has_text="Select Kernel")
+        if dialog.count():
+            assert "Java" in dialog.first.inner_text(), f"Select Kernel offers no Java: {dialog.first.inner_text()}"
+            dialog.first.locator(".jp-mod-accept").click()
+        # JJava reports no status until its first execution: wait for the session, not for "Idle".
+        if page.locator(".jp-StatusBar-TextItem", has_text="Java").count():
+            return
+        time.sleep(0.5)
+    shoot(page, "no-kernel")
+    pytest.fail("no Java kernel session within 60 s")
+
+
+def test_menu_export_to_html_shows_markdown_and_tables(lab, browser):
+    """File -> Save and Export Notebook As -> HTML, with JupyterLab's default "Sanitize HTML output"."""
+    base, token = lab
+    path = NOTEBOOKS[0]
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    try:
+        page.goto(f"{base}/lab/workspaces/e2e-export/tree/notebooks/{path.name}?reset&token={token}", timeout=60_000)
+        open_notebook(page)
+        page.locator(".jp-Notebook").first.click()  # the notebook has the focus, so the menu acts on it
+        page.get_by_role("menuitem", name="File", exact=True).click()
+        export = page.locator(".lm-Menu-item", has_text="Save and Export Notebook As")
+        try:
+            export.first.hover(timeout=30_000)
+        except Exception:
+            shoot(page, "export-menu")
+            raise AssertionError("File menu items: " + " | ".join(page.locator(".lm-Menu-itemLabel").all_inner_texts()))
+        # The export opens a new window on /nbconvert/html/<path>?download=true&sanitize_html=...; its
+        # response is a download, so the test takes the request's URL and reads the same response itself.
+        with page.context.expect_event("request", lambda r: "/nbconvert/html/" in r.url, timeout=60_000) as request:
+            page.locator(".lm-Menu-item", has_text=re.compile(r"^\s*HTML\s*$")).first.click()
+            dialog = page.locator(".jp-Dialog", has_text="Sanitize HTML")
+            dialog.wait_for(timeout=30_000)
+            box = dialog.locator("input[type=checkbox]")
+            assert box.is_checked(), "JupyterLab no longer proposes 'Sanitize HTML output': update this test"
+            dialog.locator(".jp-mod-accept").click()
+        url = request.value.url
+        assert "sanitize_html=true" in url, url
+        exported = page.request.get(f"{url}&token={token}").text()
+        assert "jp-Notebook" in exported, f"no notebook in the export: {exported[:300]}"
+    finally:
+        page.close()
+        shut_down_kernels(base, token)
+    raw = [tag for tag in ("&lt;h1", "&lt;h2", "&lt;p&gt;", "&lt;table", "&lt;thead", "&lt;li&gt;") if tag in exported]
+    assert not raw, f"the sanitized export shows raw tags {raw}: the project's safe_html filter is not in use"
+    markdown = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "markdown")
+    for tag, pattern in (("<h1", r"^# "), ("<h2", r"^## "), ("<table", r"^\|.*\|$"), ("<details", r"<details")):
+        if re.search(pattern, markdown, re.M):
+            assert tag in exported, f"{path.name}'s markdown has {tag[1:]} but the export lacks it"
 
 
 def shoot(page, name):

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Export the executed course as a static site: site/index.html plus one HTML page per notebook.
 
-Uses the notebooks executed by `make notebooks` (build/executed/); a notebook not executed there yet
-is executed now. Images are inlined as data URIs, so the site works offline and as single files.
-Fails if a page lacks any image its notebook produced.
+Uses the committed notebooks (notebooks/, never a learner's my-notebooks/) as executed by `make notebooks`
+(build/executed/); a notebook whose executed copy is missing, or older than the notebook or than the
+library jar, is executed now. Images are inlined as data URIs, so the site works offline and as single
+files. Fails, naming the notebook, if one errors or hangs, or if a page lacks any image it produced.
 """
 import html
 import pathlib
@@ -18,15 +19,22 @@ from syllabus import TOPICS, filename  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 EXECUTED = ROOT / "build" / "executed"
+JAR = ROOT / "lib" / "target" / "sdx-all.jar"
+CELL_TIMEOUT_S = 120  # a cell that takes longer is a hang (course cells take seconds)
 SITE = ROOT / "site"
 
 
 def executed(path):
     done = EXECUTED / path.name
-    if done.exists() and done.stat().st_mtime >= path.stat().st_mtime:
+    newest_input = max(path.stat().st_mtime, JAR.stat().st_mtime if JAR.exists() else 0)
+    if done.exists() and done.stat().st_mtime >= newest_input:
         return nbformat.read(done, as_version=4)
     from run_notebook import run, problems
-    nb, _, _ = run(str(path))
+    print(f"executing {path.relative_to(ROOT)} ...", flush=True)
+    try:
+        nb, _, _ = run(str(path), timeout=CELL_TIMEOUT_S)
+    except Exception as e:  # a timeout or a dead kernel: name the notebook, not just the traceback
+        sys.exit(f"{path.name} could not be executed: {type(e).__name__}: {str(e).strip()[:500]}")
     if problems(nb):
         sys.exit(f"{path.name} has errors: {problems(nb)}")
     EXECUTED.mkdir(parents=True, exist_ok=True)

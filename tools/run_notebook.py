@@ -12,7 +12,9 @@ import argparse, base64, os, pathlib, sys, time
 import nbformat
 from nbclient import NotebookClient
 
-JVM_OPTS = "-Djava.awt.headless=true -Xmx2g -XX:+UseSerialGC"
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+# The kernel's JVM options, defined once for the Makefile, the tests and this tool.
+JVM_OPTS = (ROOT / "jupyter" / "kernel-jvm.options").read_text().strip()
 
 
 class TimedClient(NotebookClient):
@@ -45,6 +47,7 @@ def problems(nb):
 def run(path, timeout=300):
     """Execute one notebook in its own folder; return (nb, seconds, cell_times)."""
     os.environ.setdefault("JJAVA_JVM_OPTS", JVM_OPTS)
+    os.environ.setdefault("JUPYTER_PATH", str(ROOT / ".venv" / "share" / "jupyter"))
     nb = nbformat.read(path, as_version=4)
     client = TimedClient(nb, timeout=timeout, kernel_name="java", allow_errors=True,
                          resources={"metadata": {"path": str(pathlib.Path(path).parent)}})
