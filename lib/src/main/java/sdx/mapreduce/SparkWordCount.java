@@ -100,10 +100,13 @@ public final class SparkWordCount {
             List<String> cmd = command(file, out, workers, bytes < SMALL_INPUT);
             long t0 = System.nanoTime();
             Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).redirectOutput(stdout.toFile()).start();
-            boolean finished = p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            if (!finished) {
-                p.destroyForcibly().waitFor();
-                throw new IllegalStateException("Spark did not finish within " + TIMEOUT_SECONDS + " s");
+            try {
+                if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("Spark did not finish within " + TIMEOUT_SECONDS + " s");
+                }
+            } finally {
+                // an interrupted cell, a timeout or any error: the child JVM must not outlive the call
+                if (p.isAlive()) p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
             double totalMs = (System.nanoTime() - t0) / 1e6;
             String report = Files.readString(stdout, StandardCharsets.UTF_8);
@@ -117,7 +120,7 @@ public final class SparkWordCount {
             throw new UncheckedIOException("could not run Spark's child JVM", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for Spark", e);
+            throw new IllegalStateException("interrupted while waiting for Spark; its child JVM was stopped", e);
         } finally {
             deleteQuietly(out);
             deleteQuietly(err);
@@ -135,8 +138,9 @@ public final class SparkWordCount {
                     + ". Build them with: cd lib && mvn -q -B package -DskipTests");
         }
         String sep = java.io.File.pathSeparator;
-        // Spark's jars first so its versions win; then this library's classes; the shaded jar last
-        // supplies what Spark's provided scope leaves out (Jackson, SLF4J API).
+        // Spark's jars first so its versions win (Jackson included: lib/pom.xml copies Spark's own version
+        // there); then this library's classes; the shaded jar last supplies the few libraries that Maven
+        // resolved once for both (the SLF4J API, commons-*), which Spark's provided scope leaves out.
         String cp = spark + java.io.File.separator + "*" + sep + ownLocation() + sep + all;
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
