@@ -56,6 +56,11 @@ public record JobResult<K, O>(Map<K, O> output, List<PhaseStats> phases, List<Ta
                 || a.outcome() == TaskAttempt.Outcome.FAILED).count();
     }
 
+    /** Attempts whose work died with their worker: the one it was running and the map outputs it held. */
+    public long lostAttempts() {
+        return attempts.stream().filter(a -> a.outcome() == TaskAttempt.Outcome.LOST).count();
+    }
+
     /** One row per phase: time, tasks, attempts, and the shuffle's volume. */
     public Table table() {
         Table t = Table.create(String.format("W=%d workers, M=%d map tasks, R=%d reducers%s%s: %.0f ms, "
@@ -158,7 +163,8 @@ public record JobResult<K, O>(Map<K, O> output, List<PhaseStats> phases, List<Ta
     public Plot timelinePlot() {
         Plot p = Plot.line(String.format("Task attempts on each worker (W=%d, M=%d, R=%d)", workers, mapTasks, reducers),
                 "ms since the job started", "worker").yRange(0.5, workers + 0.5);
-        String[][] groups = {{"map"}, {"shuffle"}, {"reduce"}, {"backup (won)"}, {"crashed"}, {"killed / discarded"}};
+        String[][] groups = {{"map"}, {"shuffle"}, {"reduce"}, {"backup (won)"}, {"crashed"}, {"killed / discarded"},
+            {"lost with its worker"}};
         for (String[] g : groups) {
             List<double[]> xy = new ArrayList<>();
             for (TaskAttempt a : attempts) {
@@ -179,6 +185,7 @@ public record JobResult<K, O>(Map<K, O> output, List<PhaseStats> phases, List<Ta
             case SUCCEEDED -> a.backup() ? "backup (won)" : a.phase();
             case CRASHED, FAILED -> "crashed";
             case KILLED, DUPLICATE -> "killed / discarded";
+            case LOST -> "lost with its worker";
         };
     }
 
