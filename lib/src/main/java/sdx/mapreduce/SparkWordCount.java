@@ -130,7 +130,11 @@ public final class SparkWordCount {
 
     /** The child's command line. */
     static List<String> command(Path input, Path output, int workers, boolean small) {
-        Path target = targetDir();
+        return command(targetDir(), input, output, workers, small);
+    }
+
+    /** The child's command line, with Spark's jars expected in {@code target/spark}. */
+    static List<String> command(Path target, Path input, Path output, int workers, boolean small) {
         Path spark = target.resolve("spark");
         Path all = target.resolve("sdx-all.jar");
         if (!Files.isDirectory(spark) || !Files.isRegularFile(all)) {
