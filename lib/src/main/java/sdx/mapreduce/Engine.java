@@ -104,6 +104,7 @@ final class Engine<I, K, V, O> {
         for (Map<K, O> part : reduced) output.putAll(part);
         return new JobResult<>(Collections.unmodifiableMap(Shuffle.sorted(output)), phases, attempts, inputRecords,
                 mapOut, shuffleRecords, shuffleBytes, perReducer, keysPerReducer, job.workers(), mapped.size(), r,
-                job.combiner() != null, job.speculative(), totalMs);
+                job.combiner() != null, job.speculative(), totalMs,
+                reduced.stream().map(Collections::unmodifiableMap).toList());
     }
 }
