@@ -117,7 +117,7 @@ public record Cost(long bytes, List<Run> runs, SparkWordCount.Result spark) {
                 rate = StringColumn.create("throughput"), rel = StringColumn.create("time / one thread");
         for (int i = 0; i < runs.size(); i++) {
             name.append(runs.get(i).name());
-            time.append(String.format(Locale.ROOT, "%.0f ms", runs.get(i).millis()));
+            time.append(JobResult.millis(runs.get(i).millis()));
             rate.append(String.format(Locale.ROOT, "%.1f MB/s", megabytesPerSecond(i)));
             rel.append(String.format(Locale.ROOT, "%.2f×", slowdown(i)));
         }
@@ -132,6 +132,24 @@ public record Cost(long bytes, List<Run> runs, SparkWordCount.Result spark) {
         for (int i = 0; i < mbs.length; i++) mbs[i] = megabytesPerSecond(i);
         return Plot.bar(String.format(Locale.ROOT, "Word count throughput on the same %.1f MB", bytes / 1e6),
                 "system", "MB/s").bars("throughput", names, mbs);
+    }
+
+    /**
+     * Where Spark's time went, in parts that add up to its whole child JVM (launch and class loading
+     * and output; context start; the job). Fails if Spark was not run.
+     */
+    public Table sparkParts() {
+        Check.that(spark != null, "spark", "null", "must have run: call measure(..., withSpark = true, ...)");
+        StringColumn part = StringColumn.create("part of Spark's run"), time = StringColumn.create("time");
+        part.append("JVM launch, class loading, writing the output");
+        time.append(JobResult.millis(spark.totalMs() - spark.startMs() - spark.jobMs()));
+        part.append("Spark context start");
+        time.append(JobResult.millis(spark.startMs()));
+        part.append("the word-count job");
+        time.append(JobResult.millis(spark.jobMs()));
+        part.append("whole child JVM (the sum of the three above)");
+        time.append(JobResult.millis(spark.totalMs()));
+        return Table.create("Spark local[2] in a child JVM").addColumns(part, time);
     }
 
     /** The lines {@code make bench} prints. */
