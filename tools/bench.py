@@ -3,9 +3,10 @@
 
     make bench          (or: .venv/bin/python tools/bench.py [--skip-notebooks])
 
-1. Each topic's Java benchmark main (sdx.<topic>.Benchmark): MapReduce word-count throughput on a
-   >= 100 MB corpus for W = 1 and 2 with ratios to a plain single-threaded baseline and to Spark local
-   mode; cache-simulation accesses per second; sketch updates per second.
+1. Each topic's Java benchmark main (sdx.<topic>.Benchmark): MapReduce word count on the same ~100 MB
+   file by one tuned thread, the course's engine at W = 1 and W = 2, and Spark local[2], each with its
+   time relative to the single thread (McSherry et al.'s COST); cache-simulation accesses per second;
+   sketch updates per second.
 2. Each notebook's headless execution time, kernel start included, and its slowest cells.
 Results also go to build/bench.md. Numbers are from this machine and this run: compare ratios, not
 absolute figures, across machines.

@@ -6,15 +6,42 @@ import sdx.core.Check;
 
 /**
  * Injected failures, decided in advance and by seed so every run of an experiment fails the same
- * way (MIT 6.5840-style fault injection). A <em>crash</em> kills a task attempt half-way through its
- * input: its partial output is thrown away and the master re-executes the task (paper, section
- * 3.3). A <em>straggler</em> makes the first attempt of a task pause for a while half-way, like a
- * machine with a bad disk (section 3.6); a backup attempt, if the job is speculative, runs at full
- * speed.
+ * way (MIT 6.5840-style fault injection). Three kinds:
+ * <ul>
+ * <li>a <em>task crash</em> kills one attempt half-way through its input (a bug, a killed task
+ *     process); the worker survives, the partial output is thrown away and the master re-executes
+ *     the task (paper, section 3.3);</li>
+ * <li>a <em>worker death</em> ({@link #workerDies}) is the paper's machine failure: the worker stops
+ *     for good, its running task is re-executed elsewhere, and so are the map tasks it had
+ *     <em>completed</em>, because their output lived on its local disk;</li>
+ * <li>a <em>straggler</em> makes the first attempt of a task pause half-way, like a machine with a bad
+ *     disk (section 3.6); a backup attempt, if the job is speculative, runs at full speed.</li>
+ * </ul>
  *
- * @param rules the individual faults; immutable
+ * @param rules  task crashes and stragglers; immutable
+ * @param deaths worker deaths; immutable
  */
-public record Faults(List<Rule> rules) {
+public record Faults(List<Rule> rules, List<WorkerDeath> deaths) {
+
+    /**
+     * Worker {@code worker} dies half-way through the map task it starts after committing
+     * {@code afterMapTasks} map tasks.
+     *
+     * @param worker        the worker, 1..W
+     * @param afterMapTasks how many map tasks it completes before dying
+     */
+    public record WorkerDeath(int worker, int afterMapTasks) {
+        /** Validates. */
+        public WorkerDeath {
+            Check.atLeast("worker", worker, 1);
+            Check.atLeast("afterMapTasks", afterMapTasks, 0);
+        }
+    }
+
+    /** Task faults only. */
+    public Faults(List<Rule> rules) {
+        this(rules, List.of());
+    }
 
     /** The phases a fault can hit. */
     public enum Phase { MAP, REDUCE }
@@ -31,9 +58,21 @@ public record Faults(List<Rule> rules) {
      */
     public record Rule(Phase phase, int task, int attempt, double probability, long delayMillis, long seed) {}
 
-    /** Copies the list. */
+    /** Copies the lists. */
     public Faults {
         rules = List.copyOf(Check.notNull("rules", rules));
+        deaths = List.copyOf(Check.notNull("deaths", deaths));
+    }
+
+    /**
+     * Worker {@code worker} (1..W) dies half-way through the map task it starts after completing
+     * {@code afterMapTasks} map tasks: the paper's failed machine. The master re-executes that task
+     * and every map task the worker had completed, on the other workers, and sends it nothing more.
+     * Which tasks those are depends on scheduling; how many is fixed: {@code afterMapTasks} completed
+     * outputs lost, one attempt killed.
+     */
+    public static Faults workerDies(int worker, int afterMapTasks) {
+        return new Faults(List.of(), List.of(new WorkerDeath(worker, afterMapTasks)));
     }
 
     /** No faults. */
@@ -75,13 +114,23 @@ public record Faults(List<Rule> rules) {
         Check.notNull("other", other);
         List<Rule> all = new ArrayList<>(rules);
         all.addAll(other.rules);
-        return new Faults(all);
+        List<WorkerDeath> dead = new ArrayList<>(deaths);
+        dead.addAll(other.deaths);
+        return new Faults(all, dead);
     }
 
     /** True when this attempt is to crash half-way. */
     public boolean crashes(Phase phase, int task, int attempt) {
         for (Rule r : rules) {
             if (r.delayMillis() == 0 && matches(r, phase, task, attempt)) return true;
+        }
+        return false;
+    }
+
+    /** True when {@code worker} dies during the map task it runs after committing {@code completedMaps} of them. */
+    public boolean diesNow(int worker, int completedMaps) {
+        for (WorkerDeath d : deaths) {
+            if (d.worker() == worker && d.afterMapTasks() == completedMaps) return true;
         }
         return false;
     }

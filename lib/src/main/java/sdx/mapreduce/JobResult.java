@@ -3,6 +3,7 @@ package sdx.mapreduce;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 import sdx.core.Stats;
@@ -31,13 +32,54 @@ import tech.tablesaw.api.Table;
  * @param combiner           whether a combiner ran
  * @param speculative        whether backup tasks were allowed
  * @param totalMillis        wall time of the whole job
+ * @param reduceOutputs      each reduce task's output, its "output file" (keys in order)
  * @param <K> key type
  * @param <O> output value type
  */
 public record JobResult<K, O>(Map<K, O> output, List<PhaseStats> phases, List<TaskAttempt> attempts,
         long inputRecords, long mapOutputRecords, long shuffleRecords, long shuffleBytes, long[] recordsPerReducer,
         long[] keysPerReducer, int workers, int mapTasks, int reducers, boolean combiner, boolean speculative,
-        double totalMillis) {
+        double totalMillis, List<Map<K, O>> reduceOutputs) {
+
+    /** Copies the arrays and the list. */
+    public JobResult {
+        recordsPerReducer = recordsPerReducer.clone();
+        keysPerReducer = keysPerReducer.clone();
+        reduceOutputs = List.copyOf(reduceOutputs);
+    }
+
+    /** Pairs received by each reduce partition (a copy). */
+    @Override
+    public long[] recordsPerReducer() {
+        return recordsPerReducer.clone();
+    }
+
+    /** Distinct keys in each reduce partition (a copy). */
+    @Override
+    public long[] keysPerReducer() {
+        return keysPerReducer.clone();
+    }
+
+    /**
+     * One row per reduce task's output file: how many keys, the first and the last. With a hash
+     * partitioner every file spans the whole key range; with a range partitioner the files do not
+     * overlap, so reading them in order gives one sorted output.
+     */
+    public Table outputFilesTable() {
+        StringColumn file = StringColumn.create("output file"), first = StringColumn.create("first key"),
+                last = StringColumn.create("last key");
+        IntColumn keys = IntColumn.create("keys");
+        for (int i = 0; i < reduceOutputs.size(); i++) {
+            Map<K, O> m = reduceOutputs.get(i);
+            file.append(String.format(Locale.ROOT, "part-%05d", i));
+            keys.append(m.size());
+            first.append(m.isEmpty() ? "" : String.valueOf(m.keySet().iterator().next()));
+            String l = "";
+            for (K k : m.keySet()) l = String.valueOf(k);
+            last.append(l);
+        }
+        return Table.create("reduce output files").addColumns(file, keys, first, last);
+    }
 
     /** The stats of phase {@code name} ("map", "shuffle" or "reduce"). */
     public PhaseStats phase(String name) {
@@ -56,27 +98,46 @@ public record JobResult<K, O>(Map<K, O> output, List<PhaseStats> phases, List<Ta
                 || a.outcome() == TaskAttempt.Outcome.FAILED).count();
     }
 
-    /** One row per phase: time, tasks, attempts, and the shuffle's volume. */
+    /** Attempts whose work died with their worker: the one it was running and the map outputs it held. */
+    public long lostAttempts() {
+        return attempts.stream().filter(a -> a.outcome() == TaskAttempt.Outcome.LOST).count();
+    }
+
+    /**
+     * One row per phase and a total: wall time (with its unit, "12.3 ms"), tasks, attempts, crashed,
+     * backups, killed. The title holds the job's settings and data volumes, which do not depend on timing.
+     */
     public Table table() {
-        Table t = Table.create(String.format("W=%d workers, M=%d map tasks, R=%d reducers%s%s: %.0f ms, "
+        Table t = Table.create(String.format(Locale.ROOT, "W=%d workers, M=%d map tasks, R=%d reducers%s%s: "
                         + "%,d input records -> %,d map output -> %,d shuffled (%,d bytes)",
                 workers, mapTasks, reducers, combiner ? ", combiner" : "", speculative ? ", backups on" : "",
-                totalMillis, inputRecords, mapOutputRecords, shuffleRecords, shuffleBytes));
-        StringColumn name = StringColumn.create("phase");
-        DoubleColumn ms = DoubleColumn.create("ms");
+                inputRecords, mapOutputRecords, shuffleRecords, shuffleBytes));
+        StringColumn name = StringColumn.create("phase"), time = StringColumn.create("time");
         IntColumn tasks = IntColumn.create("tasks"), launched = IntColumn.create("attempts"),
                 crashed = IntColumn.create("crashed"), backups = IntColumn.create("backups"),
                 killed = IntColumn.create("killed");
         for (PhaseStats p : phases) {
             name.append(p.name());
-            ms.append(Math.round(p.millis() * 10) / 10.0);
+            time.append(millis(p.millis()));
             tasks.append(p.tasks());
             launched.append(p.attempts());
             crashed.append(p.crashed());
             backups.append(p.backups());
             killed.append(p.killed());
         }
-        return t.addColumns(name, ms, tasks, launched, crashed, backups, killed);
+        name.append("whole job");
+        time.append(millis(totalMillis));
+        tasks.append(phases.stream().mapToInt(PhaseStats::tasks).sum());
+        launched.append(phases.stream().mapToInt(PhaseStats::attempts).sum());
+        crashed.append(phases.stream().mapToInt(PhaseStats::crashed).sum());
+        backups.append(phases.stream().mapToInt(PhaseStats::backups).sum());
+        killed.append(phases.stream().mapToInt(PhaseStats::killed).sum());
+        return t.addColumns(name, time, tasks, launched, crashed, backups, killed);
+    }
+
+    /** A wall-clock time with its unit: "850 ms" or "12.3 ms". */
+    static String millis(double ms) {
+        return ms >= 100 ? String.format(Locale.ROOT, "%.0f ms", ms) : String.format(Locale.ROOT, "%.1f ms", ms);
     }
 
     /** Every task attempt: phase, task, attempt, worker, start/end (ms since the job began), outcome. */
@@ -87,7 +148,7 @@ public record JobResult<K, O>(Map<K, O> output, List<PhaseStats> phases, List<Ta
         IntColumn task = IntColumn.create("task"), attempt = IntColumn.create("attempt"),
                 worker = IntColumn.create("worker");
         BooleanColumn backup = BooleanColumn.create("backup");
-        DoubleColumn start = DoubleColumn.create("start ms"), end = DoubleColumn.create("end ms");
+        StringColumn start = StringColumn.create("start"), end = StringColumn.create("end");
         List<TaskAttempt> sorted = new ArrayList<>(attempts);
         sorted.sort((a, b) -> Double.compare(a.startMs(), b.startMs()));
         for (TaskAttempt a : sorted) {
@@ -96,9 +157,9 @@ public record JobResult<K, O>(Map<K, O> output, List<PhaseStats> phases, List<Ta
             attempt.append(a.attempt());
             backup.append(a.backup());
             worker.append(a.worker());
-            start.append(Math.round(a.startMs() * 10) / 10.0);
-            end.append(Math.round(a.endMs() * 10) / 10.0);
-            outcome.append(a.outcome().name().toLowerCase());
+            start.append(millis(a.startMs()));
+            end.append(millis(a.endMs()));
+            outcome.append(a.outcome().name().toLowerCase(Locale.ROOT));
             error.append(a.error());
         }
         return t.addColumns(phase, task, attempt, backup, worker, start, end, outcome, error);
@@ -114,17 +175,17 @@ public record JobResult<K, O>(Map<K, O> output, List<PhaseStats> phases, List<Ta
         sdx.core.Check.that(names.size() == results.size(), "names.size()", names.size(),
                 "must equal results.size() = " + results.size());
         StringColumn run = StringColumn.create("run"), same = StringColumn.create("same output as first");
-        DoubleColumn map = DoubleColumn.create("map ms"), shuffle = DoubleColumn.create("shuffle ms"),
-                reduce = DoubleColumn.create("reduce ms"), total = DoubleColumn.create("total ms");
+        StringColumn map = StringColumn.create("map"), shuffle = StringColumn.create("shuffle"),
+                reduce = StringColumn.create("reduce"), total = StringColumn.create("whole job");
         IntColumn attempts = IntColumn.create("attempts"), crashed = IntColumn.create("crashed"),
                 backups = IntColumn.create("backups"), killed = IntColumn.create("killed");
         for (int i = 0; i < results.size(); i++) {
             JobResult<?, ?> r = results.get(i);
             run.append(names.get(i));
-            map.append(Math.round(r.phase("map").millis()));
-            shuffle.append(Math.round(r.phase("shuffle").millis()));
-            reduce.append(Math.round(r.phase("reduce").millis()));
-            total.append(Math.round(r.totalMillis()));
+            map.append(millis(r.phase("map").millis()));
+            shuffle.append(millis(r.phase("shuffle").millis()));
+            reduce.append(millis(r.phase("reduce").millis()));
+            total.append(millis(r.totalMillis()));
             attempts.append(r.phases().stream().mapToInt(PhaseStats::attempts).sum());
             crashed.append(r.phases().stream().mapToInt(PhaseStats::crashed).sum());
             backups.append(r.phases().stream().mapToInt(PhaseStats::backups).sum());
@@ -139,7 +200,7 @@ public record JobResult<K, O>(Map<K, O> output, List<PhaseStats> phases, List<Ta
     public Plot phasePlot() {
         List<String> names = phases.stream().map(PhaseStats::name).toList();
         double[] ms = phases.stream().mapToDouble(PhaseStats::millis).toArray();
-        return Plot.bar(String.format("Time per phase (W=%d, M=%d, R=%d)", workers, mapTasks, reducers),
+        return Plot.bar(String.format(Locale.ROOT, "Time per phase (W=%d, M=%d, R=%d)", workers, mapTasks, reducers),
                 "phase", "ms").bars("wall time", names, ms);
     }
 
@@ -147,7 +208,7 @@ public record JobResult<K, O>(Map<K, O> output, List<PhaseStats> phases, List<Ta
     public Plot reducerPlot() {
         List<String> names = IntStream.range(0, reducers).mapToObj(i -> "r" + i).toList();
         double[] load = Arrays.stream(recordsPerReducer).asDoubleStream().toArray();
-        return Plot.bar(String.format("Pairs received per reducer: max/mean = %.2f", reducerImbalance()),
+        return Plot.bar(String.format(Locale.ROOT, "Pairs received per reducer: max/mean = %.2f", reducerImbalance()),
                 "reduce partition", "pairs received").bars("pairs", names, load);
     }
 
@@ -156,16 +217,22 @@ public record JobResult<K, O>(Map<K, O> output, List<PhaseStats> phases, List<Ta
      * coloured by phase; winning backups, crashed and killed (or discarded) attempts in their own colours.
      */
     public Plot timelinePlot() {
-        Plot p = Plot.line(String.format("Task attempts on each worker (W=%d, M=%d, R=%d)", workers, mapTasks, reducers),
-                "ms since the job started", "worker").yRange(0.5, workers + 0.5);
-        String[][] groups = {{"map"}, {"shuffle"}, {"reduce"}, {"backup (won)"}, {"crashed"}, {"killed / discarded"}};
+        return timeline(String.format(Locale.ROOT, "Task attempts on each worker (W=%d, M=%d, R=%d)", workers, mapTasks, reducers),
+                "ms since the job started", attempts, workers, 1);
+    }
+
+    /** The timeline drawing shared with {@link BackupTasks}: x = time / {@code unit}. */
+    static Plot timeline(String title, String xLabel, List<TaskAttempt> attempts, int workers, double unit) {
+        Plot p = Plot.line(title, xLabel, "worker").yRange(0.5, workers + 0.5);
+        String[][] groups = {{"map"}, {"shuffle"}, {"reduce"}, {"backup (won)"}, {"crashed"}, {"killed / discarded"},
+            {"lost with its worker"}};
         for (String[] g : groups) {
             List<double[]> xy = new ArrayList<>();
             for (TaskAttempt a : attempts) {
                 if (g[0].equals(category(a))) {
-                    xy.add(new double[] {a.startMs(), a.worker()});
-                    xy.add(new double[] {a.endMs(), a.worker()});
-                    xy.add(new double[] {a.endMs(), Double.NaN}); // a gap: no line to the next attempt
+                    xy.add(new double[] {a.startMs() / unit, a.worker()});
+                    xy.add(new double[] {a.endMs() / unit, a.worker()});
+                    xy.add(new double[] {a.endMs() / unit, Double.NaN}); // a gap: no line to the next attempt
                 }
             }
             if (xy.isEmpty()) continue;
@@ -179,12 +246,13 @@ public record JobResult<K, O>(Map<K, O> output, List<PhaseStats> phases, List<Ta
             case SUCCEEDED -> a.backup() ? "backup (won)" : a.phase();
             case CRASHED, FAILED -> "crashed";
             case KILLED, DUPLICATE -> "killed / discarded";
+            case LOST -> "lost with its worker";
         };
     }
 
     @Override
     public String toString() {
-        return String.format("JobResult[%d keys, W=%d, M=%d, R=%d, %.0f ms, shuffle %d records / %d bytes]",
+        return String.format(Locale.ROOT, "JobResult[%d keys, W=%d, M=%d, R=%d, %.0f ms, shuffle %d records / %d bytes]",
                 output.size(), workers, mapTasks, reducers, totalMillis, shuffleRecords, shuffleBytes);
     }
 

@@ -48,27 +48,30 @@ public final class SparkWordCount {
     }
 
     /**
-     * Spark beside the course's engine on the same input: wall times, Spark's job time and start
-     * overhead, and whether the two counts are equal.
+     * Where Spark's time went, in parts that add up to the whole child JVM: JVM launch, class loading
+     * and writing the output (the rest); the Spark context's start; the word-count job. Then the
+     * course's engine on the same input for scale, and whether the two counts are equal.
      */
     public static tech.tablesaw.api.Table compare(Result spark, JobResult<String, Integer> engine) {
         Check.notNull("spark", spark);
         Check.notNull("engine", engine);
-        var what = tech.tablesaw.api.StringColumn.create("run");
-        var ms = tech.tablesaw.api.DoubleColumn.create("ms");
-        what.append("course engine, W=" + engine.workers() + ", whole job (in this JVM)");
-        ms.append(Math.round(engine.totalMillis() * 10) / 10.0);
-        what.append("Spark local[" + spark.workers() + "], whole child JVM (launch to exit)");
-        ms.append(Math.round(spark.totalMs()));
-        what.append("  of which Spark context start");
-        ms.append(Math.round(spark.startMs()));
-        what.append("  of which the word-count job");
-        ms.append(Math.round(spark.jobMs()));
-        what.append("  of which JVM start, class loading, context start, output (overhead)");
-        ms.append(Math.round(spark.overheadMs()));
+        var what = tech.tablesaw.api.StringColumn.create("part");
+        var time = tech.tablesaw.api.StringColumn.create("time");
+        double rest = spark.totalMs() - spark.startMs() - spark.jobMs();
+        what.append("Spark: JVM launch, class loading, writing the output");
+        time.append(JobResult.millis(rest));
+        what.append("Spark: context start");
+        time.append(JobResult.millis(spark.startMs()));
+        what.append("Spark: the word-count job");
+        time.append(JobResult.millis(spark.jobMs()));
+        what.append("Spark: whole child JVM (the sum of the three above)");
+        time.append(JobResult.millis(spark.totalMs()));
+        what.append("course engine, W=" + engine.workers() + ", whole job in this JVM");
+        time.append(JobResult.millis(engine.totalMillis()));
         boolean same = spark.counts().equals(engine.output());
-        return tech.tablesaw.api.Table.create(String.format("%,d bytes of input, %,d distinct words; counts equal: %s",
-                spark.inputBytes(), spark.counts().size(), same ? "yes" : "NO")).addColumns(what, ms);
+        return tech.tablesaw.api.Table.create(String.format(java.util.Locale.ROOT,
+                "%,d bytes of input, %,d distinct words; counts equal: %s",
+                spark.inputBytes(), spark.counts().size(), same ? "yes" : "NO")).addColumns(what, time);
     }
 
     /** Counts the words of {@code lines} with Spark {@code local[workers]} (lines go to a temp file). */
@@ -100,10 +103,13 @@ public final class SparkWordCount {
             List<String> cmd = command(file, out, workers, bytes < SMALL_INPUT);
             long t0 = System.nanoTime();
             Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).redirectOutput(stdout.toFile()).start();
-            boolean finished = p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            if (!finished) {
-                p.destroyForcibly().waitFor();
-                throw new IllegalStateException("Spark did not finish within " + TIMEOUT_SECONDS + " s");
+            try {
+                if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("Spark did not finish within " + TIMEOUT_SECONDS + " s");
+                }
+            } finally {
+                // an interrupted cell, a timeout or any error: the child JVM must not outlive the call
+                if (p.isAlive()) p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
             double totalMs = (System.nanoTime() - t0) / 1e6;
             String report = Files.readString(stdout, StandardCharsets.UTF_8);
@@ -117,7 +123,7 @@ public final class SparkWordCount {
             throw new UncheckedIOException("could not run Spark's child JVM", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for Spark", e);
+            throw new IllegalStateException("interrupted while waiting for Spark; its child JVM was stopped", e);
         } finally {
             deleteQuietly(out);
             deleteQuietly(err);
@@ -127,7 +133,11 @@ public final class SparkWordCount {
 
     /** The child's command line. */
     static List<String> command(Path input, Path output, int workers, boolean small) {
-        Path target = targetDir();
+        return command(targetDir(), input, output, workers, small);
+    }
+
+    /** The child's command line, with Spark's jars expected in {@code target/spark}. */
+    static List<String> command(Path target, Path input, Path output, int workers, boolean small) {
         Path spark = target.resolve("spark");
         Path all = target.resolve("sdx-all.jar");
         if (!Files.isDirectory(spark) || !Files.isRegularFile(all)) {
@@ -135,8 +145,9 @@ public final class SparkWordCount {
                     + ". Build them with: cd lib && mvn -q -B package -DskipTests");
         }
         String sep = java.io.File.pathSeparator;
-        // Spark's jars first so its versions win; then this library's classes; the shaded jar last
-        // supplies what Spark's provided scope leaves out (Jackson, SLF4J API).
+        // Spark's jars first so its versions win (Jackson included: lib/pom.xml copies Spark's own version
+        // there); then this library's classes; the shaded jar last supplies the few libraries that Maven
+        // resolved once for both (the SLF4J API, commons-*), which Spark's provided scope leaves out.
         String cp = spark + java.io.File.separator + "*" + sep + ownLocation() + sep + all;
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),

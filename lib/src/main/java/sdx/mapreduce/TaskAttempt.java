@@ -27,7 +27,14 @@ public record TaskAttempt(String phase, int task, int attempt, boolean backup, i
         /** Cancelled because another attempt of the same task finished first. */
         KILLED,
         /** Finished, but after another attempt had already committed: output discarded. */
-        DUPLICATE
+        DUPLICATE,
+        /** Its worker died: running, or (a map task) completed but its output was on the dead worker. */
+        LOST
+    }
+
+    /** The same attempt with another outcome and error. */
+    TaskAttempt with(Outcome newOutcome, String newError, double newEndMs) {
+        return new TaskAttempt(phase, task, attempt, backup, worker, startMs, newEndMs, newOutcome, newError);
     }
 
     /** Duration in ms. */

@@ -25,11 +25,11 @@ import tech.tablesaw.api.Table;
 public final class WordCount {
     private WordCount() {}
 
+    private static final Integer ONE = 1;
+
     /** Emits (word, 1) for every word of a line. */
     public static Mapper<String, String, Integer> mapper() {
-        return (line, out) -> {
-            for (String w : Corpus.words(line)) out.emit(w, 1);
-        };
+        return (line, out) -> Corpus.forEachWord(line, w -> out.emit(w, ONE));
     }
 
     /** Sums the counts of one word; also a valid combiner (sums of sums are sums). */
@@ -51,7 +51,7 @@ public final class WordCount {
         Check.notNull("lines", lines);
         Map<String, Integer> counts = new HashMap<>();
         for (String line : lines) {
-            for (String w : Corpus.words(line)) counts.merge(w, 1, Integer::sum);
+            Corpus.forEachWord(line, w -> counts.merge(w, 1, Integer::sum));
         }
         return new TreeMap<>(counts);
     }
@@ -62,7 +62,7 @@ public final class WordCount {
         Map<String, Integer> counts = new HashMap<>();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
-                for (String w : Corpus.words(line)) counts.merge(w, 1, Integer::sum);
+                Corpus.forEachWord(line, w -> counts.merge(w, 1, Integer::sum));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + file, e);

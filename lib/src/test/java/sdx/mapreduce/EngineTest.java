@@ -161,18 +161,60 @@ class EngineTest {
         }
     }
 
+    /**
+     * A mapper that remembers between calls (a set of words "already emitted", outside the lambda)
+     * computes the right distinct words when nothing fails. When map task 0 crashes half-way, the
+     * engine discards the crashed attempt's pairs and re-executes the task; the re-execution finds
+     * the first half's words already in the set and skips them, so they vanish from the output. An
+     * engine that kept the partial output, or did not re-execute, would give the clean answer.
+     */
     @Test
     void mapperWithSideEffectsIsCaughtByReExecution() {
-        // counts calls across attempts: a crashed attempt's calls leak into the result
-        AtomicInteger calls = new AtomicInteger();
-        Mapper<String, String, Integer> leaky = (line, out) -> out.emit("calls", calls.incrementAndGet() > 0 ? 1 : 0);
-        Reducer<String, Integer, Integer> max = (k, v) -> calls.get();
-        List<String> lines = Corpus.zipf(100, 10, 0, 1, 1);
-        int clean = MapReduce.job(leaky, max).mapTasks(4).run(lines).output().get("calls");
-        calls.set(0);
-        int crashed = MapReduce.job(leaky, max).mapTasks(4).faults(Faults.crashMapTask(0)).run(lines).output().get("calls");
-        assertEquals(100, clean);
-        assertTrue(crashed > 100, "the crashed attempt's calls were counted too: " + crashed);
+        List<String> lines = Corpus.zipf(400, 50, 0, 1, 1); // one word per line, 4 map tasks of 100
+        java.util.TreeSet<String> truth = new java.util.TreeSet<>(lines);
+        Reducer<String, Integer, Integer> one = (k, v) -> 1;
+        java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Mapper<String, String, Integer> remembers = (line, out) -> {
+            if (seen.add(line)) out.emit(line, 1);
+        };
+        var clean = MapReduce.job(remembers, one).mapTasks(4).run(lines).output().keySet();
+        assertEquals(truth, clean, "without faults the remembering mapper happens to be right");
+        seen.clear();
+        var crashed = MapReduce.job(remembers, one).mapTasks(4).faults(Faults.crashMapTask(0)).run(lines);
+        assertTrue(crashed.output().size() < truth.size(), "words seen by the crashed attempt must be missing");
+        assertEquals(1, crashed.phase("map").crashed());
+    }
+
+    /**
+     * The paper's machine failure: worker 2 dies during the map task it starts after committing 2.
+     * The task it was running and the 2 map outputs on its disk are lost and re-executed by worker 1,
+     * which runs everything after the death; the counts are unchanged.
+     */
+    @Test
+    void aDeadWorkersCompletedMapOutputsAreReExecutedElsewhere() {
+        List<String> lines = Corpus.zipf(40_000, 1000, 1.0, 10, 4);
+        var r = WordCount.job().workers(2).mapTasks(8).reducers(3).faults(Faults.workerDies(2, 2)).run(lines);
+        assertEquals(WordCount.sequential(lines), r.output());
+        var lost = r.attempts().stream().filter(a -> a.outcome() == TaskAttempt.Outcome.LOST).toList();
+        assertEquals(3, lost.size(), r.attemptsTable().print());
+        assertTrue(lost.stream().allMatch(a -> a.worker() == 2 && a.phase().equals("map")));
+        assertEquals(2, lost.stream().filter(a -> a.error().startsWith("completed")).count());
+        assertEquals(8 + 3, r.phase("map").attempts(), "8 tasks + 3 re-executions");
+        double death = lost.stream().mapToDouble(TaskAttempt::endMs).max().orElseThrow();
+        assertTrue(r.attempts().stream().filter(a -> a.startMs() > death).allMatch(a -> a.worker() == 1),
+                "a dead worker gets no more tasks");
+        for (TaskAttempt a : lost) {
+            assertTrue(r.attempts().stream().anyMatch(b -> b.phase().equals("map") && b.task() == a.task()
+                    && b.outcome() == TaskAttempt.Outcome.SUCCEEDED && b.worker() == 1), "task " + a.task() + " re-run");
+        }
+        assertEquals(r.shuffleRecords(), WordCount.totalWords(r.output()), "each map output fetched once");
+    }
+
+    @Test
+    void whenEveryWorkerDiesTheJobSaysSo() {
+        var e = assertThrows(MapReduceException.class,
+                () -> WordCount.job().workers(1).mapTasks(3).faults(Faults.workerDies(1, 1)).run(Corpus.zipf(300, 10, 1, 10, 1)));
+        assertTrue(e.getMessage().contains("every worker died"), e.getMessage());
     }
 
     @Test

@@ -36,9 +36,41 @@ class SparkWordCountIT {
     }
 
     @Test
-    void missingJarsAreNamedInTheError() {
+    void missingJarsAreNamedInTheError(@org.junit.jupiter.api.io.TempDir Path emptyTarget) {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> SparkWordCount.command(emptyTarget, Path.of("in.txt"), Path.of("out.tsv"), 2, true));
+        assertTrue(e.getMessage().contains(emptyTarget.resolve("spark").toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("mvn -q -B package"), e.getMessage());
+    }
+
+    @Test
+    void aMissingInputFileIsNamed() {
         var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> SparkWordCount.run(Path.of("/no/such/file"), 2));
         assertTrue(e.getMessage().contains("must be an existing file"), e.getMessage());
+    }
+
+    /** Interrupting the waiting thread (a notebook cell interrupted) stops the child JVM at once. */
+    @Test
+    void anInterruptedRunLeavesNoChildJvm() throws Exception {
+        List<String> lines = Corpus.zipf(50_000, 3000, 1.0, 12, 42);
+        Throwable[] error = new Throwable[1];
+        Thread runner = new Thread(() -> {
+            try {
+                SparkWordCount.run(lines, 2);
+            } catch (Throwable t) {
+                error[0] = t;
+            }
+        }, "spark-runner");
+        runner.start();
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (ProcessHandle.current().children().findAny().isEmpty() && System.nanoTime() < deadline) Thread.sleep(20);
+        assertTrue(ProcessHandle.current().children().findAny().isPresent(), "the child JVM never started");
+        runner.interrupt();
+        runner.join(15_000);
+        assertTrue(!runner.isAlive(), "run() did not return after the interrupt");
+        assertTrue(error[0] instanceof IllegalStateException && error[0].getMessage().contains("interrupted"),
+                String.valueOf(error[0]));
+        assertEquals(0, ProcessHandle.current().children().filter(ProcessHandle::isAlive).count(), "child JVM left running");
     }
 }
