@@ -86,7 +86,10 @@ public final class Caching {
      */
     public static CaffeineRuns caffeineRuns(Popularity popularity, int requests, long seed, double[] percents, int runs) {
         Check.inRange("runs", runs, 2, 50);
-        HitRatioCurve base = hitRatioCurve(popularity, requests, seed, percents, Policy.LRU, Policy.LFU);
+        Map<String, IntFunction<? extends CachePolicy>> simple = new LinkedHashMap<>();
+        simple.put(Policy.LRU.label(), Policy.LRU::create);
+        simple.put(Policy.LFU.label(), Policy.LFU::create);
+        HitRatioCurve base = curve(popularity, requests, seed, percents, simple, false);
         int warmup = warmupFor(requests);
         Trace trace = popularity.trace(warmup + requests, seed);
         double[][] caffeine = new double[runs][percents.length];
@@ -157,7 +160,7 @@ public final class Caching {
         Check.that(policies.length > 0, "policies", "[]", "must name at least one policy");
         Map<String, IntFunction<? extends CachePolicy>> caches = new LinkedHashMap<>();
         for (Policy policy : policies) caches.put(Check.notNull("policy", policy).label(), policy::create);
-        return curve(popularity, requests, seed, percents, caches);
+        return curve(popularity, requests, seed, percents, caches, true);
     }
 
     /**
@@ -178,11 +181,11 @@ public final class Caching {
         Check.that(sample != null, "myPolicy", "null", "must return a cache, not null");
         String name = String.valueOf(sample.name());
         caches.put(caches.containsKey(name) ? name + " (yours)" : name, myPolicy);
-        return curve(popularity, requests, seed, percents, caches);
+        return curve(popularity, requests, seed, percents, caches, true);
     }
 
     private static HitRatioCurve curve(Popularity popularity, int requests, long seed, double[] percents,
-                                       Map<String, IntFunction<? extends CachePolicy>> caches) {
+                                       Map<String, IntFunction<? extends CachePolicy>> caches, boolean withBelady) {
         Check.notNull("popularity", popularity);
         Check.notNull("percents", percents);
         Check.that(percents.length > 0, "percents", "[]", "must not be empty");
@@ -197,7 +200,7 @@ public final class Caching {
             che[i] = Theory.lru(p, capacities[i]);
             fifo[i] = Theory.fifo(p, capacities[i]);
             bound[i] = Theory.upperBound(p, capacities[i]);
-            belady[i] = hitRatio(new BeladyPolicy(capacities[i], trace), trace, warmup);
+            belady[i] = withBelady ? hitRatio(new BeladyPolicy(capacities[i], trace), trace, warmup) : Double.NaN;
         }
         Map<String, double[]> measured = new LinkedHashMap<>();
         for (Map.Entry<String, IntFunction<? extends CachePolicy>> e : caches.entrySet()) {

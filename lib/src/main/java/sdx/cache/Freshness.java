@@ -170,8 +170,8 @@ public record Freshness(Popularity popularity, double readsPerSecond, double upd
 
     /** Hit ratio (left) and stale-read share per mode vs TTL, log x; theory dashed. */
     public Plot plot() {
-        Plot plot = Plot.line(String.format(Locale.ROOT, "Hit ratio and stale reads vs TTL (%s; %.0f reads/s, each key updated every %.0f s on average)",
-                        popularity.label(), readsPerSecond, 1 / updatesPerKeyPerSecond), "TTL (s, log)", "share of reads");
+        Plot plot = Plot.line(String.format(Locale.ROOT, "Hits and stale reads vs TTL (%.0f reads/s; updates every %.0f s per key)",
+                        readsPerSecond, 1 / updatesPerKeyPerSecond), "TTL (s, log)", "share of reads");
         for (Mode m : Mode.values()) {
             plot.series("hits, " + m.label(), ttls, hit[m.ordinal()]);
             if (m != Mode.INVALIDATE) plot.points("stale reads, " + m.label(), ttls, stale[m.ordinal()]);
@@ -184,7 +184,8 @@ public record Freshness(Popularity popularity, double readsPerSecond, double upd
 
     /** One row per TTL: hit ratio and stale share per mode, theory beside. */
     public Table table() {
-        Table t = Table.create("Freshness: hit ratio and share of reads that were stale, per TTL");
+        Table t = Table.create(String.format(Locale.ROOT, "Hit ratio and share of stale reads per TTL (%s; %.0f reads/s; each key updated every %.0f s on average)",
+                popularity.label(), readsPerSecond, 1 / updatesPerKeyPerSecond));
         t.addColumns(DoubleColumn.create("TTL s", ttls));
         for (Mode m : Mode.values()) {
             t.addColumns(DoubleColumn.create("hits, " + m.label(), r(hit[m.ordinal()])),

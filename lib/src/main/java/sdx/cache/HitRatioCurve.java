@@ -26,7 +26,7 @@ import tech.tablesaw.api.Table;
  * @param cheLru            Che's approximation for LRU
  * @param fifoTheory        the FIFO approximation
  * @param upperBound        the top-C probability mass (best online policy for independent requests)
- * @param belady            Bélády's offline optimum on the same trace (knows the future)
+ * @param belady            Bélády's offline optimum on the same trace (knows the future); NaN where not computed
  * @param firstRequestShare share of the measured requests that were the first request for their key
  */
 public record HitRatioCurve(Popularity popularity, int requests, double[] percents, int[] capacities,
@@ -78,7 +78,7 @@ public record HitRatioCurve(Popularity popularity, int requests, double[] percen
         if (measured.containsKey("LRU")) plot.theory("LRU theory", percents, cheLru);
         if (measured.containsKey("FIFO")) plot.theory("FIFO theory", percents, fifoTheory);
         plot.theory("upper bound", percents, upperBound);
-        plot.theory("Bélády", percents, belady);
+        if (!Double.isNaN(belady[0])) plot.theory("Bélády", percents, belady);
         return plot.yRange(0, 1);
     }
 
