@@ -1,9 +1,10 @@
 package sdx.cache;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import sdx.core.Check;
 import sdx.core.Latency;
 import sdx.core.Rng;
@@ -11,8 +12,10 @@ import sdx.core.Trace;
 
 /**
  * The caching notebook's experiments, each one call. Every experiment is seeded: the same seed gives
- * the same trace, the same latencies and the same numbers (Caffeine's hit ratios excepted, see
- * {@link #CAFFEINE_DECIMALS}). Time is simulated, never slept.
+ * the same trace, the same latencies and the same numbers. The one exception is Caffeine: its
+ * admission filter draws from an unseeded random generator (see {@link CaffeinePolicy}), so its hit
+ * ratios differ a little from run to run ({@link #caffeineRuns} measures by how much). Time is
+ * simulated, never slept.
  *
  * <p>Each run first plays {@code requests / 4} warm-up requests (not counted: the cache is filling
  * up), then {@code requests} measured ones.
@@ -25,14 +28,6 @@ public final class Caching {
 
     /** Cache sizes (% of keys) for latency curves; 0 means no cache. */
     public static final double[] LATENCY_SIZES = {0, 1, 5, 10, 25, 50, 75, 90, 99};
-
-    /**
-     * Caffeine's hit ratios are rounded to this many decimals. Its admission filter draws from an
-     * unseeded {@code ThreadLocalRandom} (a defence against hash flooding), so hit ratios differ between
-     * runs. Measured on Zipf s=0.8 and 1.2 over 10,000 keys, 100,000 requests, 15 runs per size: rounded
-     * to 3 decimals, the spread was at most 0.002, and most sizes repeated exactly.
-     */
-    public static final int CAFFEINE_DECIMALS = 3;
 
     /** Replays a hand-written trace such as {@code "A B C A B"} on {@code cache}, step by step. */
     public static Replay replay(CachePolicy cache, String letters) {
@@ -63,8 +58,7 @@ public final class Caching {
         for (int i = 0; i < warmup; i++) cache.access(keys[i]);
         long hits = 0;
         for (int i = warmup; i < keys.length; i++) if (cache.access(keys[i])) hits++;
-        double ratio = hits / (double) (keys.length - warmup);
-        return cache instanceof CaffeinePolicy ? round(ratio, CAFFEINE_DECIMALS) : ratio;
+        return hits / (double) (keys.length - warmup);
     }
 
     /** Hit ratio of a new {@code policy} cache of {@code cachePercent} % of the keys (LRU, FIFO, ...). */
@@ -75,9 +69,80 @@ public final class Caching {
         return hitRatio(policy.create(popularity.capacityFor(cachePercent)), trace, warmupFor(requests));
     }
 
-    /** Hit ratio vs cache size ({@link #SIZES}) for every {@link Policy}, with theory. */
+    /**
+     * Hit ratio vs cache size ({@link #SIZES}) for FIFO, LRU and LFU, with theory. Caffeine is left out
+     * because its numbers are not repeatable; compare it with {@link #caffeineRuns}.
+     */
     public static HitRatioCurve hitRatioCurve(Popularity popularity, int requests, long seed) {
-        return hitRatioCurve(popularity, requests, seed, SIZES, Policy.values());
+        return hitRatioCurve(popularity, requests, seed, SIZES, Policy.FIFO, Policy.LRU, Policy.LFU);
+    }
+
+    /**
+     * Caffeine's hit ratio vs cache size, measured {@code runs} times on the same seeded trace, beside
+     * LRU and LFU (which repeat exactly) and the upper bound. The spread between Caffeine's runs comes
+     * from its unseeded admission randomness (see {@link CaffeinePolicy}).
+     *
+     * @param runs how many times to replay the trace on a new Caffeine cache, in [2, 50]
+     */
+    public static CaffeineRuns caffeineRuns(Popularity popularity, int requests, long seed, double[] percents, int runs) {
+        Check.inRange("runs", runs, 2, 50);
+        Map<String, IntFunction<? extends CachePolicy>> simple = new LinkedHashMap<>();
+        simple.put(Policy.LRU.label(), Policy.LRU::create);
+        simple.put(Policy.LFU.label(), Policy.LFU::create);
+        HitRatioCurve base = curve(popularity, requests, seed, percents, simple, false);
+        int warmup = warmupFor(requests);
+        Trace trace = popularity.trace(warmup + requests, seed);
+        double[][] caffeine = new double[runs][percents.length];
+        for (int r = 0; r < runs; r++) {
+            for (int i = 0; i < percents.length; i++) {
+                caffeine[r][i] = hitRatio(new CaffeinePolicy(base.capacities()[i]), trace, warmup);
+            }
+        }
+        return new CaffeineRuns(base, caffeine);
+    }
+
+    /**
+     * Hit ratio over time, one point per {@code window} requests, for each policy on one {@code trace}
+     * (for example {@link CacheWorkloads#shift} or {@link CacheWorkloads#scans}). Only requests for the
+     * popular keys {@code [0, popularity.keySpace())} count: a scan's one-off keys miss in every cache.
+     * Che's approximation and the upper bound for {@code popularity} are the steady-state reference.
+     *
+     * @param popularity   the popularity the trace draws its ordinary requests from
+     * @param trace        the requests, in order
+     * @param cachePercent cache size as % of {@code popularity}'s keys
+     * @param window       requests per point, at least 100
+     */
+    public static HitRatioTimeline overTime(Popularity popularity, Trace trace, double cachePercent, int window,
+                                            Policy... policies) {
+        Check.notNull("popularity", popularity);
+        Check.notNull("trace", trace);
+        Check.atLeast("window", window, 100);
+        Check.that(trace.length() >= window, "window", window, "must be at most the trace's length " + trace.length());
+        Check.notNull("policies", policies);
+        Check.that(policies.length > 0, "policies", "[]", "must name at least one policy");
+        int capacity = popularity.capacityFor(cachePercent);
+        int points = trace.length() / window, n = popularity.keySpace();
+        int[] keys = trace.keys();
+        Map<String, double[]> measured = new LinkedHashMap<>();
+        for (Policy policy : policies) {
+            CachePolicy cache = Check.notNull("policy", policy).create(capacity);
+            double[] h = new double[points];
+            for (int w = 0; w < points; w++) {
+                long hits = 0, counted = 0;
+                for (int i = w * window; i < (w + 1) * window; i++) {
+                    boolean hit = cache.access(keys[i]);
+                    if (keys[i] < n) {
+                        counted++;
+                        if (hit) hits++;
+                    }
+                }
+                h[w] = counted == 0 ? 0 : hits / (double) counted;
+            }
+            measured.put(policy.label(), h);
+        }
+        double[] p = popularity.probabilities();
+        return new HitRatioTimeline(trace.name(), popularity, cachePercent, capacity, window, measured,
+                Theory.lru(p, capacity), Theory.upperBound(p, capacity));
     }
 
     /**
@@ -91,31 +156,89 @@ public final class Caching {
      */
     public static HitRatioCurve hitRatioCurve(Popularity popularity, int requests, long seed, double[] percents,
                                               Policy... policies) {
+        Check.notNull("policies", policies);
+        Check.that(policies.length > 0, "policies", "[]", "must name at least one policy");
+        Map<String, IntFunction<? extends CachePolicy>> caches = new LinkedHashMap<>();
+        for (Policy policy : policies) caches.put(Check.notNull("policy", policy).label(), policy::create);
+        return curve(popularity, requests, seed, percents, caches, true);
+    }
+
+    /**
+     * Hit ratio vs cache size for your own policy beside the built-in ones, with theory: for example
+     * {@code Caching.hitRatioCurve(pop, 100_000, 42, Caching.SIZES, MyPolicy::new, Policy.LRU)}.
+     * Your policy is named by its {@link CachePolicy#name()} and must hold at most its capacity.
+     *
+     * @param myPolicy makes an empty cache of a given capacity (e.g. a constructor reference)
+     * @param policies built-in policies to compare with (may be none)
+     */
+    public static HitRatioCurve hitRatioCurve(Popularity popularity, int requests, long seed, double[] percents,
+                                              IntFunction<? extends CachePolicy> myPolicy, Policy... policies) {
+        Check.notNull("myPolicy", myPolicy);
+        Check.notNull("policies", policies);
+        Map<String, IntFunction<? extends CachePolicy>> caches = new LinkedHashMap<>();
+        for (Policy policy : policies) caches.put(Check.notNull("policy", policy).label(), policy::create);
+        CachePolicy sample = myPolicy.apply(1);
+        Check.that(sample != null, "myPolicy", "null", "must return a cache, not null");
+        String name = String.valueOf(sample.name());
+        caches.put(caches.containsKey(name) ? name + " (yours)" : name, myPolicy);
+        return curve(popularity, requests, seed, percents, caches, true);
+    }
+
+    private static HitRatioCurve curve(Popularity popularity, int requests, long seed, double[] percents,
+                                       Map<String, IntFunction<? extends CachePolicy>> caches, boolean withBelady) {
         Check.notNull("popularity", popularity);
         Check.notNull("percents", percents);
         Check.that(percents.length > 0, "percents", "[]", "must not be empty");
-        Check.notNull("policies", policies);
-        Check.that(policies.length > 0, "policies", "[]", "must name at least one policy");
         int warmup = warmupFor(requests);
         Trace trace = popularity.trace(warmup + requests, seed);
         double[] p = popularity.probabilities();
-        int[] capacities = new int[percents.length];
-        double[] che = new double[percents.length], fifo = new double[percents.length], bound = new double[percents.length];
-        double[] belady = new double[percents.length];
-        for (int i = 0; i < percents.length; i++) {
+        int n = percents.length;
+        int[] capacities = new int[n];
+        double[] che = new double[n], fifo = new double[n], bound = new double[n], belady = new double[n];
+        for (int i = 0; i < n; i++) {
             capacities[i] = popularity.capacityFor(percents[i]);
             che[i] = Theory.lru(p, capacities[i]);
             fifo[i] = Theory.fifo(p, capacities[i]);
             bound[i] = Theory.upperBound(p, capacities[i]);
-            belady[i] = hitRatio(new BeladyPolicy(capacities[i], trace), trace, warmup);
+            belady[i] = withBelady ? hitRatio(new BeladyPolicy(capacities[i], trace), trace, warmup) : Double.NaN;
         }
-        Map<Policy, double[]> measured = new EnumMap<>(Policy.class);
-        for (Policy policy : policies) {
-            double[] h = new double[percents.length];
-            for (int i = 0; i < percents.length; i++) h[i] = hitRatio(policy.create(capacities[i]), trace, warmup);
-            measured.put(Check.notNull("policy", policy), h);
+        Map<String, double[]> measured = new LinkedHashMap<>();
+        for (Map.Entry<String, IntFunction<? extends CachePolicy>> e : caches.entrySet()) {
+            double[] h = new double[n];
+            for (int i = 0; i < n; i++) h[i] = measure(e.getKey(), e.getValue(), capacities[i], trace, warmup);
+            measured.put(e.getKey(), h);
         }
-        return new HitRatioCurve(popularity, requests, percents.clone(), capacities, measured, che, fifo, bound, belady);
+        return new HitRatioCurve(popularity, requests, percents, capacities, measured, che, fifo, bound, belady,
+                firstRequestShare(trace, warmup));
+    }
+
+    /** Runs one new cache on the trace, checking that it keeps to its capacity. */
+    private static double measure(String name, IntFunction<? extends CachePolicy> factory, int capacity, Trace trace,
+                                  int warmup) {
+        CachePolicy cache = factory.apply(capacity);
+        Check.that(cache != null, name, "null", "must return a cache for capacity " + capacity + ", not null");
+        Check.that(cache.capacity() == capacity, name + ".capacity()", cache.capacity(),
+                "must be the capacity it was made with, " + capacity);
+        double h = hitRatio(cache, trace, warmup);
+        Check.that(cache.size() <= capacity, name + ".size()", cache.size(),
+                "must stay <= capacity " + capacity + " (a cache that holds more keys than it may is not comparable)");
+        return h;
+    }
+
+    /** Share of requests after {@code warmup} that are the first request for their key in {@code trace}. */
+    public static double firstRequestShare(Trace trace, int warmup) {
+        Check.notNull("trace", trace);
+        Check.inRange("warmup", warmup, 0, trace.length() - 1);
+        boolean[] seen = new boolean[trace.keySpace()];
+        int[] keys = trace.keys();
+        long first = 0;
+        for (int i = 0; i < keys.length; i++) {
+            if (!seen[keys[i]]) {
+                seen[keys[i]] = true;
+                if (i >= warmup) first++;
+            }
+        }
+        return first / (double) (keys.length - warmup);
     }
 
     /**
@@ -183,11 +306,6 @@ public final class Caching {
             else lo = mid + 1;
         }
         return lo;
-    }
-
-    static double round(double v, int decimals) {
-        double scale = Math.pow(10, decimals);
-        return Math.round(v * scale) / scale;
     }
 
     private static String fmt(double v) {

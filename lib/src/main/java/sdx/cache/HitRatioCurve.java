@@ -1,6 +1,8 @@
 package sdx.cache;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+import sdx.core.Check;
 import sdx.viz.Plot;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -10,51 +12,83 @@ import tech.tablesaw.api.Table;
  * Hit ratio against cache size for several policies, measured after warm-up, beside the theory for
  * the same key probabilities. Made by {@link Caching#hitRatioCurve}.
  *
- * @param popularity  the request distribution
- * @param requests    measured requests per point (after warm-up)
- * @param percents    cache sizes as % of the key space
- * @param capacities  the same sizes in keys
- * @param measured    hit ratio per policy, one value per size (in {@link Policy} order)
- * @param cheLru      Che's approximation for LRU
- * @param fifoTheory  the FIFO approximation
- * @param upperBound  the top-C probability mass (best online policy for independent requests)
- * @param belady      Bélády's offline optimum on the same trace (knows the future)
+ * <p>The theory lines (Che, FIFO, the upper bound) describe a cache in its steady state, after every
+ * popular key has been requested at least once. A finite trace also has <em>compulsory</em> misses:
+ * the first request for a key misses in every cache, even in Bélády's. {@link #firstRequestShare} is
+ * the share of measured requests that were a key's first, so no policy, online or offline, can exceed
+ * {@code 1 - firstRequestShare} on this trace ({@link #coldCeiling}).
+ *
+ * @param popularity        the request distribution
+ * @param requests          measured requests per point (after warm-up)
+ * @param percents          cache sizes as % of the key space
+ * @param capacities        the same sizes in keys
+ * @param measured          hit ratio per policy name, one value per size, in the order simulated
+ * @param cheLru            Che's approximation for LRU
+ * @param fifoTheory        the FIFO approximation
+ * @param upperBound        the top-C probability mass (best online policy for independent requests)
+ * @param belady            Bélády's offline optimum on the same trace (knows the future); NaN where not computed
+ * @param firstRequestShare share of the measured requests that were the first request for their key
  */
 public record HitRatioCurve(Popularity popularity, int requests, double[] percents, int[] capacities,
-                            Map<Policy, double[]> measured, double[] cheLru, double[] fifoTheory,
-                            double[] upperBound, double[] belady) {
+                            Map<String, double[]> measured, double[] cheLru, double[] fifoTheory,
+                            double[] upperBound, double[] belady, double firstRequestShare) {
+
+    /** Copies every array and the map, so the record cannot change under its reader. */
+    public HitRatioCurve {
+        Check.notNull("popularity", popularity);
+        percents = percents.clone();
+        capacities = capacities.clone();
+        Map<String, double[]> copy = new LinkedHashMap<>();
+        measured.forEach((k, v) -> copy.put(k, v.clone()));
+        measured = java.util.Collections.unmodifiableMap(copy);
+        cheLru = cheLru.clone();
+        fifoTheory = fifoTheory.clone();
+        upperBound = upperBound.clone();
+        belady = belady.clone();
+    }
 
     /** The measured hit ratios of {@code policy}, one per size. */
     public double[] of(Policy policy) {
-        double[] h = measured.get(policy);
-        if (h == null) throw new IllegalArgumentException("policy " + policy + " was not simulated; have " + measured.keySet());
+        return of(Check.notNull("policy", policy).label());
+    }
+
+    /** The measured hit ratios of the policy shown as {@code name} (e.g. "LRU", or your own policy's name). */
+    public double[] of(String name) {
+        double[] h = measured.get(Check.notNull("name", name));
+        Check.that(h != null, "name", name, "must be one of the simulated policies " + measured.keySet());
         return h.clone();
+    }
+
+    /** The largest hit ratio any cache can reach on this trace: {@code 1 - firstRequestShare}. */
+    public double coldCeiling() {
+        return 1 - firstRequestShare;
     }
 
     /**
      * Hit ratio vs cache size: FIFO and LRU as points on their dashed theory lines (Che's approximation
-     * for LRU), LFU and Caffeine as solid lines, the upper bound and Bélády's offline optimum dashed.
+     * for LRU), other policies as solid lines, the upper bound and Bélády's offline optimum dashed.
      */
     public Plot plot() {
         Plot plot = Plot.line("Hit ratio vs cache size (" + popularity.label() + ")", "cache size (% of keys)", "hit ratio");
         // Policies with a theory line are drawn as points so the dashed line stays visible through them.
-        for (Map.Entry<Policy, double[]> e : measured.entrySet()) {
-            if (e.getKey() == Policy.FIFO || e.getKey() == Policy.LRU) plot.points(label(e.getKey()), percents, e.getValue());
-            else plot.series(label(e.getKey()), percents, e.getValue());
+        for (Map.Entry<String, double[]> e : measured.entrySet()) {
+            if (e.getKey().equals("FIFO") || e.getKey().equals("LRU")) plot.points(e.getKey(), percents, e.getValue());
+            else plot.series(e.getKey(), percents, e.getValue());
         }
-        plot.theory("LRU theory", percents, cheLru);
-        plot.theory("FIFO theory", percents, fifoTheory);
+        if (measured.containsKey("LRU")) plot.theory("LRU theory", percents, cheLru);
+        if (measured.containsKey("FIFO")) plot.theory("FIFO theory", percents, fifoTheory);
         plot.theory("upper bound", percents, upperBound);
-        plot.theory("Bélády", percents, belady);
+        if (!Double.isNaN(belady[0])) plot.theory("Bélády", percents, belady);
         return plot.yRange(0, 1);
     }
 
-    /** One row per cache size: measured hit ratios and theory. */
+    /** One row per cache size: measured hit ratios, theory, and the trace's cold-miss ceiling. */
     public Table table() {
-        Table t = Table.create("Hit ratio (" + popularity.label() + ", " + requests + " requests after warm-up)");
+        Table t = Table.create("Hit ratio (" + popularity.label() + ", " + requests + " requests after warm-up; "
+                + round(firstRequestShare) + " of them first requests, which miss in any cache)");
         t.addColumns(DoubleColumn.create("cache % of keys", percents), IntColumn.create("capacity", capacities));
-        for (Map.Entry<Policy, double[]> e : measured.entrySet()) {
-            t.addColumns(DoubleColumn.create(label(e.getKey()), round(e.getValue())));
+        for (Map.Entry<String, double[]> e : measured.entrySet()) {
+            t.addColumns(DoubleColumn.create(e.getKey(), round(e.getValue())));
         }
         t.addColumns(DoubleColumn.create("LRU theory (Che)", round(cheLru)),
                 DoubleColumn.create("FIFO theory", round(fifoTheory)),
@@ -71,13 +105,13 @@ public record HitRatioCurve(Popularity popularity, int requests, double[] percen
         return max;
     }
 
-    private static String label(Policy p) {
-        return p == Policy.CAFFEINE ? "Caffeine" : p.name();
+    static double round(double v) {
+        return Math.round(v * 10_000) / 10_000.0;
     }
 
     private static double[] round(double[] v) {
         double[] r = new double[v.length];
-        for (int i = 0; i < v.length; i++) r[i] = Math.round(v[i] * 10_000) / 10_000.0;
+        for (int i = 0; i < v.length; i++) r[i] = round(v[i]);
         return r;
     }
 }

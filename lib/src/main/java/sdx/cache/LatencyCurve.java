@@ -41,7 +41,7 @@ public record LatencyCurve(Popularity popularity, LatencyModel model, List<Laten
             tP50[i] = model.percentileMicros(grid[i], 50);
             tP99[i] = model.percentileMicros(grid[i], 99);
         }
-        return Plot.line("Latency vs hit ratio (LRU, " + popularity.label() + ")", "hit ratio", "latency (µs, log scale)")
+        return Plot.line("Latency vs hit ratio (LRU, " + popularity.label() + ", " + hitLabel() + ")", "hit ratio", "latency (µs, log scale)")
                 .points("p99", h, p99).points("mean", h, mean).points("p50", h, p50)
                 .theory("p99 model", grid, tP99).theory("mean model", grid, tMean).theory("p50 model", grid, tP50)
                 .logY().xRange(0, 1);
@@ -49,7 +49,7 @@ public record LatencyCurve(Popularity popularity, LatencyModel model, List<Laten
 
     /** One row per cache size: hit ratio, mean, p50, p99 measured and predicted. */
     public Table table() {
-        Table t = Table.create("Latency vs cache size (LRU, " + popularity.label() + ")");
+        Table t = Table.create("Latency vs cache size (LRU, " + popularity.label() + ", " + hitLabel() + ")");
         DoubleColumn pct = DoubleColumn.create("cache % of keys");
         IntColumn cap = IntColumn.create("capacity");
         DoubleColumn hit = DoubleColumn.create("hit ratio");
@@ -77,5 +77,10 @@ public record LatencyCurve(Popularity popularity, LatencyModel model, List<Laten
         for (int i = 0; i <= 200; i++) g[i] = 0.95 * i / 200;
         for (int i = 1; i <= 100; i++) g[200 + i] = 0.95 + 0.0499 * i / 100;
         return g;
+    }
+
+    /** "hits about 2 µs" or "hits about 200 µs": which kind of cache the model describes. */
+    private String hitLabel() {
+        return String.format(java.util.Locale.ROOT, "hits about %.0f µs", model.hitMedianMicros());
     }
 }

@@ -10,8 +10,9 @@ import sdx.core.Check;
  * draws a number from a distribution, so a million requests take milliseconds to simulate.
  *
  * <ul>
- *   <li>A hit costs a lognormal time with median {@code hitMedianMicros} (an in-process cache:
- *       microseconds).</li>
+ *   <li>A hit costs a lognormal time with median {@code hitMedianMicros}: microseconds for an
+ *       in-process cache ({@link #typical()}), a network round trip for Redis or Memcached
+ *       ({@link #networked()}).</li>
  *   <li>A miss goes to the backing store: usually a lognormal with median {@code storeMedianMicros}
  *       (a database read over the network), but with probability {@code tailProbability} the store
  *       is having a bad moment (a GC pause, a cold disk, a queue) and the time comes from a slower
@@ -45,11 +46,25 @@ public record LatencyModel(double hitMedianMicros, double hitSigma, double store
     }
 
     /**
-     * The course's default: hits about 2 µs (in-process), store reads about 1 ms, and 2% of store reads
-     * about 20 ms (the long tail).
+     * The course's default: an <b>in-process</b> cache (a hash-map lookup in the application's own memory,
+     * as with Caffeine or Guava: well under a microsecond for the lookup; 2 µs leaves room for copying a
+     * small value), store reads about 1 ms, and 2% of store reads about 20 ms (the long tail). The figures
+     * are round numbers of the right order, not measurements: a database read within a data centre
+     * pays at least one network round trip (0.5 ms in Dean's "numbers everyone should know", LADIS 2009)
+     * plus the query; the slow path stands for GC pauses, cold disks and queues (Dean and Barroso,
+     * "The Tail at Scale", CACM 2013).
      */
     public static LatencyModel typical() {
         return new LatencyModel(2, 0.3, 1_000, 0.5, 0.02, 20_000, 0.5);
+    }
+
+    /**
+     * The same store behind a <b>networked</b> cache (Redis, Memcached): a hit costs a network round
+     * trip, median 200 µs (Redis's latency documentation: "the typical latency of a 1 GBits/s network is
+     * about 200 us"; its own processing is sub-microsecond). Store reads as in {@link #typical()}.
+     */
+    public static LatencyModel networked() {
+        return new LatencyModel(200, 0.3, 1_000, 0.5, 0.02, 20_000, 0.5);
     }
 
     /** A sampler of hit latencies (µs) drawing from {@code rng}. */

@@ -19,6 +19,11 @@ public enum Policy {
         this.factory = factory;
     }
 
+    /** The name shown in legends and tables: "FIFO", "LRU", "LFU", "Caffeine". */
+    public String label() {
+        return this == CAFFEINE ? "Caffeine" : name();
+    }
+
     /** An empty cache of this policy holding at most {@code capacity} keys. */
     public CachePolicy create(int capacity) {
         return factory.apply(capacity);

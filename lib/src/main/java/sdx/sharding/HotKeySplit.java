@@ -1,5 +1,10 @@
 package sdx.sharding;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.IntStream;
+
 import java.util.Set;
 import org.apache.commons.rng.UniformRandomProvider;
 import sdx.core.Check;
@@ -77,24 +82,36 @@ public record HotKeySplit(Mode mode, int fanout, double readShare, ShardLoad bef
         return after.total() / (double) before.total();
     }
 
-    /** Per-shard loads before and after. */
+    /**
+     * Per-shard loads before and after. Both legends give the busiest shard over the mean load
+     * <em>before</em> splitting (the clients' requests per shard), the same denominator as {@link #table()}.
+     */
     public Plot plot() {
-        return ShardLoad.plot(mode + " hot keys x" + fanout + ", " + Math.round(readShare * 100) + "% reads", before, after);
+        List<String> categories = IntStream.range(0, before.shards()).mapToObj(i -> "shard " + i).toList();
+        Plot p = Plot.bar(mode + " hot keys x" + fanout + ", " + Math.round(readShare * 100) + "% reads", "shard", "requests");
+        for (ShardLoad l : List.of(before, after)) {
+            p.bars(l.name() + String.format(Locale.ROOT, " (busiest / mean client load %.2f)", max(l) / clientMean()),
+                    categories, Arrays.stream(l.loads()).asDoubleStream().toArray());
+        }
+        return p;
     }
 
-    /** Max/mean before and after, and the request amplification. */
+    /**
+     * Busiest shard before and after, both divided by the same mean: the clients' requests per shard
+     * (the load before splitting), and the request amplification.
+     */
     public Table table() {
         Table t = Table.create(mode + " x" + fanout + ", " + Math.round(readShare * 100) + "% reads");
         return t.addColumns(StringColumn.create("", "as is", mode == Mode.SALT ? "salted" : "replicated"),
                 LongColumn.create("backend requests", before.total(), after.total()),
                 LongColumn.create("busiest shard", max(before), max(after)),
-                DoubleColumn.create("max/mean", ShardLoad.round(before.imbalance()),
-                        ShardLoad.round(after.total() == 0 ? 0 : maxOverMeanOfClientLoad())));
+                DoubleColumn.create("busiest / mean client load", ShardLoad.round(max(before) / clientMean()),
+                        ShardLoad.round(max(after) / clientMean())));
     }
 
-    /** Busiest shard after splitting, relative to the mean load BEFORE (same client traffic). */
-    private double maxOverMeanOfClientLoad() {
-        return max(after) / (before.total() / (double) before.shards());
+    /** The clients' mean requests per shard: the load before splitting, spread evenly. */
+    private double clientMean() {
+        return before.total() / (double) before.shards();
     }
 
     private static long max(ShardLoad l) {

@@ -38,6 +38,31 @@ public record ShardLoad(String name, long[] loads) {
         return new ShardLoad(partitioner.name() + ", " + trace.name(), loads);
     }
 
+    /**
+     * The power of two choices with writes: each key lives on the two shards {@link TwoChoicePartitioner}
+     * picks for it; a read goes to whichever of the two has served fewer requests so far, a write must
+     * go to both (the copies stay equal). Each request is a read with probability {@code readShare}.
+     *
+     * @param readShare share of reads, in [0, 1]
+     */
+    public static ShardLoad twoChoices(int shards, Trace trace, double readShare, long seed) {
+        Check.notNull("trace", trace);
+        Check.inRange("readShare", readShare, 0.0, 1.0);
+        TwoChoicePartitioner router = TwoChoicePartitioner.of(shards);
+        org.apache.commons.rng.UniformRandomProvider rng = sdx.core.Rng.of(seed);
+        long[] loads = new long[shards];
+        for (int k : trace.keys()) {
+            int[] c = router.choices(k);
+            if (rng.nextDouble() < readShare) loads[loads[c[1]] < loads[c[0]] ? c[1] : c[0]]++;
+            else {
+                loads[c[0]]++;
+                if (c[1] != c[0]) loads[c[1]]++;
+            }
+        }
+        return new ShardLoad(String.format(java.util.Locale.ROOT, "two choices x%d, %.0f%% reads (writes to both), %s",
+                shards, readShare * 100, trace.name()), loads);
+    }
+
     /** Number of shards. */
     public int shards() {
         return loads.length;

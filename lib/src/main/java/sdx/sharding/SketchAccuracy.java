@@ -26,9 +26,23 @@ import tech.tablesaw.api.Table;
  * @param cmMemory    counters used by each Count-Min run
  * @param cmPrecision Count-Min precision per run
  * @param cmRecall    Count-Min recall per run
+ * @param cmRecallCeiling the most Count-Min can recall: its candidate list holds {@code size/4} keys,
+ *                    so it can report at most that many of the truly hot ones ({@code min(1, candidates/trueHot)})
  */
 public record SketchAccuracy(String trace, double phi, int trueHot, int[] memory, double[] ssPrecision,
-                             double[] ssRecall, int[] cmMemory, double[] cmPrecision, double[] cmRecall) {
+                             double[] ssRecall, int[] cmMemory, double[] cmPrecision, double[] cmRecall,
+                             double[] cmRecallCeiling) {
+
+    /** Copies the arrays. */
+    public SketchAccuracy {
+        memory = memory.clone();
+        ssPrecision = ssPrecision.clone();
+        ssRecall = ssRecall.clone();
+        cmMemory = cmMemory.clone();
+        cmPrecision = cmPrecision.clone();
+        cmRecall = cmRecall.clone();
+        cmRecallCeiling = cmRecallCeiling.clone();
+    }
 
     /** Rows of the Count-Min sketches this experiment builds. */
     public static final int CM_DEPTH = 4;
@@ -53,7 +67,7 @@ public record SketchAccuracy(String trace, double phi, int trueHot, int[] memory
         for (int k = 0; k < counts.length; k++) if (counts[k] > threshold) truth.add(k);
         int m = sizes.length;
         int[] cmMem = new int[m];
-        double[] sp = new double[m], sr = new double[m], cp = new double[m], cr = new double[m];
+        double[] sp = new double[m], sr = new double[m], cp = new double[m], cr = new double[m], ceiling = new double[m];
         for (int i = 0; i < m; i++) {
             int size = sizes[i];
             double[] pr = score(trace, threshold, truth, j -> new SpaceSavingSketch(size));
@@ -61,11 +75,12 @@ public record SketchAccuracy(String trace, double phi, int trueHot, int[] memory
             sr[i] = pr[1];
             CountMinSketch cm = new CountMinSketch(Math.max(1, size * 3 / 4 / CM_DEPTH), CM_DEPTH, Math.max(1, size / 4), seed);
             cmMem[i] = cm.memory();
+            ceiling[i] = truth.isEmpty() ? 1.0 : Math.min(1.0, Math.max(1, size / 4) / (double) truth.size());
             pr = score(trace, threshold, truth, j -> cm);
             cp[i] = pr[0];
             cr[i] = pr[1];
         }
-        return new SketchAccuracy(trace.name(), phi, truth.size(), sizes.clone(), sp, sr, cmMem, cp, cr);
+        return new SketchAccuracy(trace.name(), phi, truth.size(), sizes, sp, sr, cmMem, cp, cr, ceiling);
     }
 
     /** {precision, recall} of one sketch on {@code trace}. */
@@ -90,6 +105,7 @@ public record SketchAccuracy(String trace, double phi, int trueHot, int[] memory
                 .series("Space-Saving precision", x, ssPrecision)
                 .series("Count-Min recall", xc, cmRecall)
                 .series("Count-Min precision", xc, cmPrecision)
+                .theory("Count-Min recall ceiling (candidates / truly hot)", xc, cmRecallCeiling)
                 .logX().yRange(0, 1.05);
     }
 
@@ -99,7 +115,8 @@ public record SketchAccuracy(String trace, double phi, int trueHot, int[] memory
         return t.addColumns(IntColumn.create("Space-Saving counters", memory),
                 DoubleColumn.create("SS precision", round(ssPrecision)), DoubleColumn.create("SS recall", round(ssRecall)),
                 IntColumn.create("Count-Min counters", cmMemory),
-                DoubleColumn.create("CM precision", round(cmPrecision)), DoubleColumn.create("CM recall", round(cmRecall)));
+                DoubleColumn.create("CM precision", round(cmPrecision)), DoubleColumn.create("CM recall", round(cmRecall)),
+                DoubleColumn.create("CM recall ceiling", round(cmRecallCeiling)));
     }
 
     private static double[] round(double[] a) {

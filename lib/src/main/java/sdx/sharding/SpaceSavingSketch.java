@@ -8,9 +8,11 @@ import sdx.core.Check;
  * in data streams", ICDT 2005). It keeps {@code capacity} (key, count) counters. A tracked key's counter
  * goes up by one; an untracked key takes over the counter with the smallest count m and gets m + 1.
  *
- * <p>Guarantees, after n keys: every estimate is at least the true count and at most true + n/capacity,
- * and every key seen more than n/capacity times is tracked. So recall of keys above a frequency φ is
- * 1.0 once capacity ≥ 1/φ; larger capacities improve precision.
+ * <p>Guarantees, after n keys: a <em>tracked</em> key's estimate is at least its true count and at most
+ * true + n/capacity (it over-counts by the count it inherited when it took a slot, which is 0 only if
+ * it took a free slot); an untracked key's estimate is 0, below its true count; and every key seen
+ * more than n/capacity times is tracked. So recall of keys above a frequency φ is 1.0 once
+ * capacity ≥ 1/φ; larger capacities improve precision.
  */
 public final class SpaceSavingSketch implements HeavyHitterSketch {
     private final int capacity;

@@ -34,20 +34,23 @@ class TheoryTest {
 
     /**
      * Che's approximation vs simulation, n = 10,000 keys, 200,000 measured requests after 50,000 of
-     * warm-up. Tolerance 0.02: Che's approximation itself is within about 0.005 of exact LRU for Zipf
-     * popularity at this size (Fricker, Robert and Roberts 2012 show it becomes exact as n grows), and
-     * the measurement's noise is a few times the binomial 0.001 (hits are correlated through the cache
-     * contents). Observed: at most 0.0021 over these skews and sizes.
+     * warm-up. Tolerance 0.01 for LRU: Che's approximation itself is within about 0.005 of exact LRU for
+     * Zipf popularity at this size (Fricker, Robert and Roberts 2012 show it becomes exact as n grows),
+     * and the measurement's noise is a few times the binomial 0.001 (hits are correlated through the
+     * cache contents). Observed: at most 0.0021 over these skews and sizes, except s = 1.2 at 50%, where
+     * the cache has not filled after warm-up (compulsory misses, see {@link HitRatioCurve}): 0.0057.
+     * FIFO's approximation is coarser (Martina et al. report errors of a few thousandths to 0.01 on
+     * Zipf): 0.01 as well, observed at most 0.003.
      */
     @ParameterizedTest
     @ValueSource(doubles = {0.6, 0.8, 1.0, 1.2})
     void lruAgreesWithChe(double skew) {
         HitRatioCurve curve = Caching.hitRatioCurve(Popularity.zipf(KEYS, skew), REQUESTS, 42,
                 new double[] {1, 5, 10, 30, 50}, Policy.FIFO, Policy.LRU);
-        assertTrue(curve.maxLruError() <= 0.02, "max |LRU - Che| = " + curve.maxLruError());
+        assertTrue(curve.maxLruError() <= 0.01, "max |LRU - Che| = " + curve.maxLruError());
         double[] fifo = curve.of(Policy.FIFO);
         for (int i = 0; i < fifo.length; i++) {
-            assertEquals(curve.fifoTheory()[i], fifo[i], 0.02, "FIFO at " + curve.percents()[i] + "%");
+            assertEquals(curve.fifoTheory()[i], fifo[i], 0.01, "FIFO at " + curve.percents()[i] + "%");
         }
     }
 
@@ -59,7 +62,8 @@ class TheoryTest {
     @ParameterizedTest
     @ValueSource(doubles = {0.6, 0.8, 1.0, 1.2})
     void noPolicyBeatsTheUpperBound(double skew) {
-        HitRatioCurve curve = Caching.hitRatioCurve(Popularity.zipf(KEYS, skew), REQUESTS, 42);
+        HitRatioCurve curve = Caching.hitRatioCurve(Popularity.zipf(KEYS, skew), REQUESTS, 42, Caching.SIZES,
+                Policy.values());
         for (Policy policy : Policy.values()) {
             double[] h = curve.of(policy);
             for (int i = 0; i < h.length; i++) {
@@ -77,6 +81,21 @@ class TheoryTest {
         for (int i = 0; i < lru.length; i++) {
             assertTrue(fifo[i] < lru[i] && lru[i] < lfu[i], "FIFO < LRU < LFU at " + curve.percents()[i] + "%");
         }
+    }
+
+    /**
+     * Compulsory misses: the first request for a key misses in any cache, so even Bélády's offline
+     * optimum stays at or under 1 - (share of first requests), and reaches it exactly once the cache
+     * can hold every key the trace asks for (s = 1.2 at 50% of 10,000 keys: the measured requests
+     * name fewer distinct keys than the cache holds). Exact, so no tolerance beyond rounding.
+     */
+    @Test
+    void beladyStopsAtTheColdMissCeiling() {
+        HitRatioCurve curve = Caching.hitRatioCurve(Popularity.zipf(KEYS, 1.2), 100_000, 42, Caching.SIZES, Policy.LRU);
+        for (int i = 0; i < curve.belady().length; i++) assertTrue(curve.belady()[i] <= curve.coldCeiling() + 1e-12);
+        assertEquals(curve.coldCeiling(), curve.belady()[curve.belady().length - 1], 1e-12);
+        // ... which is below the steady-state upper bound: the reason the notebook's s = 1.2 chart crosses.
+        assertTrue(curve.coldCeiling() < curve.upperBound()[curve.upperBound().length - 1]);
     }
 
     @Test
