@@ -98,9 +98,10 @@ final class Cluster<M> {
     private final Map<String, Integer> group = new HashMap<>();
     private double loss;
     private List<String> names;
+    private final Map<String, Long> bootTimes = new HashMap<>();
     private long stagger, timerJitter;
     private boolean tracing;
-    private long now, nextSeq, nextTimer, messages;
+    private long now, nextSeq, nextTimer, messages, events;
     private boolean started;
 
     /**
@@ -194,16 +195,25 @@ final class Cluster<M> {
         return this;
     }
 
+    /** Boots node {@code name} at {@code time} instead of at a staggered moment. */
+    Cluster<M> bootAt(String name, long time) {
+        member(name);
+        Check.that(time >= 0, "time", time, "must be >= 0");
+        bootTimes.put(name, time);
+        return this;
+    }
+
     void start() {
         if (started) return;
         started = true;
         for (Member m : members.values()) {
-            if (stagger == 0) {
+            Long boot = bootTimes.get(m.name);
+            if (boot == null && stagger == 0) {
                 m.node = m.factory.get();
                 m.node.onStart(m);
             } else {
                 m.up = false;
-                queue.add(new Ev(net.nextLong(stagger), () -> {
+                queue.add(new Ev(boot != null ? boot : net.nextLong(stagger), () -> {
                     m.up = true;
                     m.node = m.factory.get();
                     m.node.onStart(m);
@@ -225,6 +235,7 @@ final class Cluster<M> {
             Ev e = queue.poll();
             if (e.cancelled) continue;
             now = e.time;
+            events++;
             e.action.run();
             if (stop.getAsBoolean()) return true;
         }
@@ -235,6 +246,9 @@ final class Cluster<M> {
     long now() { return now; }
 
     long messages() { return messages; }
+
+    /** Events processed so far (deliveries, timers, nemesis steps). */
+    long events() { return events; }
 
     boolean isUp(String name) { return member(name).up; }
 

@@ -12,7 +12,7 @@ final class Raft {
     static final long LATENCY_MIN = Time.ms(1), LATENCY_MAX = Time.ms(5);
 
     /** Servers boot at random moments within this window (a cluster never boots in lockstep). */
-    static final long BOOT_SPREAD = Time.ms(1000);
+    static final long BOOT_SPREAD = Time.ms(300);
 
     /** A timer fires up to this late: the scheduling noise of a real machine, which breaks perfect ties. */
     static final long TIMER_JITTER = Time.ms(0.1);

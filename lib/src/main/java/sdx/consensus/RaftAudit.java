@@ -26,6 +26,10 @@ final class RaftAudit {
     /** A new leader's log holds every entry committed before it was elected (Leader Completeness). */
     static final String LEADER_COMPLETENESS = "LEADER_COMPLETENESS";
 
+    /** Every invariant's name. */
+    static final List<String> ALL = List.of(ELECTION_SAFETY, ONE_VOTE_PER_TERM, NO_STALE_VOTE, UP_TO_DATE_VOTE,
+            STATE_MACHINE_SAFETY, LEADER_COMPLETENESS);
+
     /** A leader elected: who, in which term, when (microseconds). */
     record Win(long time, long term, String leader) {}
 
@@ -93,6 +97,12 @@ final class RaftAudit {
 
     private void violate(String invariant, long time, String detail) {
         violations.add(new Violation(invariant, time, detail));
+    }
+
+    /** The first violation of {@code invariant} (null: of any invariant), or null. */
+    Violation first(String invariant) {
+        for (Violation v : violations) if (invariant == null || v.invariant().equals(invariant)) return v;
+        return null;
     }
 
     List<Violation> violations() {

@@ -50,7 +50,10 @@ public sealed interface RaftMessage {
 
         @Override
         public String toString() {
-            return entries.isEmpty() ? "heartbeat t" + term : "append " + entries + " t" + term;
+            if (entries.isEmpty()) return "heartbeat t" + term;
+            return entries.size() == 1 ? "append " + entries.get(0) + " at " + (prevLogIndex + 1) + " t" + term
+                    : "append " + entries.size() + " entries at " + (prevLogIndex + 1) + "–" + (prevLogIndex + entries.size())
+                            + " t" + term;
         }
     }
 
@@ -67,6 +70,14 @@ public sealed interface RaftMessage {
         @Override
         public String toString() {
             return "election timeout";
+        }
+    }
+
+    /** Timer: a candidate of {@code term} asks again the servers that have not answered. */
+    record ResendVotes(long term) implements RaftMessage {
+        @Override
+        public String toString() {
+            return "resend votes t" + term;
         }
     }
 

@@ -12,6 +12,7 @@ import sdx.consensus.RaftMessage.ElectionTimeout;
 import sdx.consensus.RaftMessage.Entry;
 import sdx.consensus.RaftMessage.HeartbeatDue;
 import sdx.consensus.RaftMessage.RequestVote;
+import sdx.consensus.RaftMessage.ResendVotes;
 import sdx.consensus.RaftMessage.VoteReply;
 import sdx.sim.Context;
 import sdx.sim.Node;
@@ -63,7 +64,7 @@ public final class RaftNode implements Node<RaftMessage> {
     private long commitIndex;
     private Role role = Role.FOLLOWER;
     private String leader;
-    private final Set<String> votes = new HashSet<>();
+    private final Set<String> votes = new HashSet<>(), answered = new HashSet<>();
     private final Map<String, Long> nextIndex = new HashMap<>(), matchIndex = new HashMap<>();
     private TimerId electionTimer;
     private long commands;
@@ -95,6 +96,11 @@ public final class RaftNode implements Node<RaftMessage> {
             if (config.commands()) append(new Entry(currentTerm, ctx.self() + "#" + (++commands)));
             sendAppends();
             ctx.set(new HeartbeatDue(), config.heartbeatMicros());
+        } else if (timer instanceof ResendVotes r && role == Role.CANDIDATE && r.term() == currentTerm) {
+            // ask again whoever has not answered: a request or its reply may have been lost
+            RequestVote again = new RequestVote(currentTerm, ctx.self(), lastIndex(), lastTerm());
+            for (String p : ctx.peers()) if (!answered.contains(p)) ctx.send(p, again);
+            ctx.set(r, config.heartbeatMicros());
         }
     }
 
@@ -114,9 +120,11 @@ public final class RaftNode implements Node<RaftMessage> {
         persistState();
         votes.clear();
         votes.add(ctx.self());
+        answered.clear();
         audit.candidacy(ctx.now());
         ctx.broadcast(new RequestVote(currentTerm, ctx.self(), lastIndex(), lastTerm()));
         resetElectionTimer();
+        ctx.set(new ResendVotes(currentTerm), config.heartbeatMicros());
         if (votes.size() >= majority()) becomeLeader(); // a cluster of one
     }
 
@@ -136,7 +144,9 @@ public final class RaftNode implements Node<RaftMessage> {
             stepDown(vr.term());
             return;
         }
-        if (role != Role.CANDIDATE || vr.term() != currentTerm || !vr.granted()) return;
+        if (role != Role.CANDIDATE || vr.term() != currentTerm) return;
+        answered.add(from);
+        if (!vr.granted()) return;
         votes.add(from);
         if (votes.size() >= majority()) becomeLeader();
     }
