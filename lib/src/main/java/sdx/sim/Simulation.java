@@ -46,6 +46,7 @@ public final class Simulation {
     private final Network network = new Network(this);
     private final ArrayList<TraceEvent> trace = new ArrayList<>();
     private final List<Invariant> invariants = new ArrayList<>();
+    private final List<Clients> clientGroups = new ArrayList<>();
     private Map<String, Integer> partition;
     private long now;
     private long seq;
@@ -334,6 +335,57 @@ public final class Simulation {
         return slot(name).dropped;
     }
 
+    // ---------------------------------------------------------------- clients and report
+
+    /**
+     * Adds {@code count} clients named c1, c2, ... (continuing the numbering if called again) whose
+     * operations count as unknown after {@code timeoutMicros} without an answer. See {@link Clients}.
+     */
+    public Clients clients(int count, long timeoutMicros) {
+        Check.positive("count", count);
+        Check.positive("timeoutMicros", timeoutMicros);
+        List<String> made = new ArrayList<>();
+        int base = clients.size();
+        for (int i = 1; i <= count; i++) made.add("c" + (base + i));
+        Clients c = new Clients(this, made, timeoutMicros, random.split());
+        clientGroups.add(c);
+        return c;
+    }
+
+    /** Maelstrom's figures for the run so far: operations by outcome, messages per operation, latencies, nodes. */
+    public RunReport report() {
+        long ops = 0, ok = 0, failed = 0, unknown = 0, pending = 0;
+        org.HdrHistogram.Histogram h = new org.HdrHistogram.Histogram(3);
+        List<Long> lat = new ArrayList<>();
+        for (Clients c : clientGroups) {
+            for (Clients.Op op : c.ops()) {
+                ops++;
+                switch (op.outcome()) {
+                    case OK -> {
+                        ok++;
+                        h.recordValue(Math.max(1, op.latency()));
+                        lat.add(op.latency());
+                    }
+                    case FAILED -> failed++;
+                    case UNKNOWN -> unknown++;
+                    case PENDING -> pending++;
+                }
+            }
+        }
+        long nodeMessages = 0;
+        List<RunReport.NodeRow> rows = new ArrayList<>();
+        for (Slot<?> s : slots.values()) {
+            nodeMessages += s.sent - s.toClients;
+            rows.add(new RunReport.NodeRow(s.name, s.up, s.sent, s.received, s.dropped, s.crashes));
+        }
+        boolean any = ok > 0;
+        return new RunReport(seed, now, events, ops, ok, failed, unknown, pending, nodeMessages,
+                ops == 0 ? Double.NaN : (double) nodeMessages / ops,
+                any ? h.getValueAtPercentile(50) : -1, any ? h.getValueAtPercentile(95) : -1,
+                any ? h.getValueAtPercentile(99) : -1, any ? h.getMaxValue() : -1, rows,
+                lat.stream().mapToLong(Long::longValue).toArray());
+    }
+
     // ---------------------------------------------------------------- internals
 
     void registerClient(String name, BiConsumer<String, Object> onReply) {
@@ -384,6 +436,7 @@ public final class Simulation {
         long id = ++messageIds;
         BiConsumer<String, Object> client = clients.get(to);
         if (client != null) {
+            from.toClients++;
             record(TraceEvent.Kind.SEND, from.name, to, message, id, "");
             long delay = network.defaults().delayOrDefault().sample(random);
             enqueue(new Delivery(this, from.name, to, message, id), now + delay);
@@ -519,6 +572,8 @@ public final class Simulation {
         long sent;
         long received;
         long dropped;
+        long toClients;
+        long crashes;
 
         Slot(String name, Supplier<? extends Node<M>> factory, SplittableRandom nodeRandom) {
             this.name = name;
@@ -554,6 +609,7 @@ public final class Simulation {
             up = false;
             node = null;
             incarnation++;
+            crashes++;
             timers.clear();
             record(TraceEvent.Kind.CRASH, name, "", null, -1, "");
         }

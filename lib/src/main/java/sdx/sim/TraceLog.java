@@ -24,11 +24,40 @@ import sdx.core.Check;
 public final class TraceLog {
     private static final int SHOWN = 30;
     private final List<TraceEvent> events;
+    private final List<TraceEvent> all;
     private final List<String> nodes;
+    private final long from;
+    private final long to;
 
     TraceLog(List<TraceEvent> events, List<String> nodes) {
         this.events = List.copyOf(events);
+        this.all = this.events;
         this.nodes = List.copyOf(nodes);
+        this.from = Long.MIN_VALUE;
+        this.to = Long.MAX_VALUE;
+    }
+
+    private TraceLog(List<TraceEvent> events, List<TraceEvent> all, List<String> nodes, long from, long to) {
+        this.events = List.copyOf(events);
+        this.all = all;
+        this.nodes = nodes;
+        this.from = from;
+        this.to = to;
+    }
+
+    /** The whole run's trace this one was filtered from (a diagram looks up where a message went). */
+    List<TraceEvent> unfiltered() {
+        return all;
+    }
+
+    /** Start of the time window set by {@link #between}, or the first event's time. */
+    public long windowStart() {
+        return from != Long.MIN_VALUE ? from : events.isEmpty() ? 0 : events.get(0).time();
+    }
+
+    /** End of the time window set by {@link #between}, or the last event's time. */
+    public long windowEnd() {
+        return to != Long.MAX_VALUE ? to : events.isEmpty() ? 0 : events.get(events.size() - 1).time();
     }
 
     /** The events, oldest first. */
@@ -73,7 +102,10 @@ public final class TraceLog {
     /** Events with {@code fromMicros <= time < toMicros}. */
     public TraceLog between(long fromMicros, long toMicros) {
         Check.that(toMicros >= fromMicros, "toMicros", toMicros, "must be >= fromMicros (" + fromMicros + ")");
-        return filter(e -> e.time() >= fromMicros && e.time() < toMicros);
+        long f = Math.max(from, fromMicros), t = Math.min(to, toMicros);
+        List<TraceEvent> kept = new ArrayList<>();
+        for (TraceEvent e : events) if (e.time() >= f && e.time() < t) kept.add(e);
+        return new TraceLog(kept, all, nodes, f, t);
     }
 
     /** Events for which {@code keep} is true. */
@@ -83,7 +115,7 @@ public final class TraceLog {
         for (TraceEvent e : events) {
             if (keep.test(e)) kept.add(e);
         }
-        return new TraceLog(kept, nodes);
+        return new TraceLog(kept, all, nodes, from, to);
     }
 
     /** A sequence diagram of these events (see {@link SequenceDiagram} for options). */
