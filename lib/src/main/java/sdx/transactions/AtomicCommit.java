@@ -34,9 +34,21 @@ public final class AtomicCommit {
 
     /** Two-phase commit with participants built by {@code participant} (the exercise plugs yours in here). */
     public static CommitRun twoPc(CommitScenario s, java.util.function.Function<Participant.Settings, ? extends Participant> participant) {
+        return twoPc(s, participant, Schedule.none(), 0);
+    }
+
+    /**
+     * Two-phase commit with participants built by {@code participant}, an extra nemesis schedule (for
+     * example a participant's crash and restart) and a message-loss probability on every link.
+     */
+    public static CommitRun twoPc(CommitScenario s, java.util.function.Function<Participant.Settings, ? extends Participant> participant,
+                                  Schedule nemesis, double lossProbability) {
         Check.notNull("scenario", s);
         Check.notNull("participant", participant);
+        Check.notNull("nemesis", nemesis);
+        Check.inRange("lossProbability", lossProbability, 0.0, 1.0);
         Simulation sim = network(s);
+        sim.network().loss(lossProbability);
         List<String> names = names(s);
         long timeout = Time.ms(s.timeoutMs());
         sim.add(COORDINATOR, () -> new TwoPcCoordinator(new TwoPcCoordinator.Settings(names, timeout, timeout)));
@@ -46,15 +58,15 @@ public final class AtomicCommit {
         }
         slowLastVoter(sim, names);
         crash(sim, s);
+        sim.schedule(nemesis);
         sim.runFor(Time.ms(RUN_MS));
         Map<String, String> decisions = new LinkedHashMap<>();
         Map<String, Double> locked = new LinkedHashMap<>();
         for (String n : names) {
-            Boolean d = sim.isUp(n) ? sim.node(n, Participant.class).decision() : null;
-            decisions.put(n, d == null ? "undecided" : d ? "commit" : "abort");
+            decisions.put(n, decision(sim.isUp(n) ? sim.node(n, Participant.class).decision() : null));
             locked.put(n, lockedMs(sim.disk(n), sim.now()));
         }
-        return new CommitRun("2PC", s, decisions, locked, sim);
+        return new CommitRun("2PC", s, decision(sim.isUp(COORDINATOR) ? sim.node(COORDINATOR, TwoPcCoordinator.class).decision() : null), decisions, locked, sim);
     }
 
     /** Three-phase commit with the classic timeout rules. */
@@ -78,11 +90,10 @@ public final class AtomicCommit {
         Map<String, String> decisions = new LinkedHashMap<>();
         Map<String, Double> locked = new LinkedHashMap<>();
         for (String n : names) {
-            Boolean d = sim.isUp(n) ? sim.node(n, ThreePcParticipant.class).decision() : null;
-            decisions.put(n, d == null ? "undecided" : d ? "commit" : "abort");
+            decisions.put(n, decision(sim.isUp(n) ? sim.node(n, ThreePcParticipant.class).decision() : null));
             locked.put(n, Double.NaN);
         }
-        return new CommitRun("3PC", s, decisions, locked, sim);
+        return new CommitRun("3PC", s, decision(sim.isUp(COORDINATOR) ? sim.node(COORDINATOR, ThreePcCoordinator.class).decision() : null), decisions, locked, sim);
     }
 
     /** 2PC with the coordinator crashing at {@code crashAtMs}, for each downtime: the participants' longest lock hold. */
@@ -134,11 +145,10 @@ public final class AtomicCommit {
         Map<String, String> decisions = new LinkedHashMap<>();
         Map<String, Double> locked = new LinkedHashMap<>();
         for (String n : names) {
-            Boolean d = sim.node(n, Participant.class).decision();
-            decisions.put(n, d == null ? "undecided" : d ? "commit" : "abort");
+            decisions.put(n, decision(sim.node(n, Participant.class).decision()));
             locked.put(n, lockedMs(sim.disk(n), sim.now()));
         }
-        return new CommitRun("2PC", s, decisions, locked, sim);
+        return new CommitRun("2PC", s, decision(sim.isUp(COORDINATOR) ? sim.node(COORDINATOR, TwoPcCoordinator.class).decision() : null), decisions, locked, sim);
     }
 
     /**
@@ -183,6 +193,10 @@ public final class AtomicCommit {
         if (s.crashAtMs() < 0) return;
         sim.schedule(Schedule.at(Time.ms(s.crashAtMs())).crash(COORDINATOR)
                 .then(Time.ms(s.crashAtMs() + s.downtimeMs())).restart(COORDINATOR));
+    }
+
+    private static String decision(Boolean d) {
+        return d == null ? "undecided" : d ? "commit" : "abort";
     }
 
     private static double lockedMs(Disk disk, long end) {

@@ -15,11 +15,12 @@ import tech.tablesaw.api.Table;
  *
  * @param protocol     "2PC" or "3PC"
  * @param scenario     what was run
+ * @param coordinator  the coordinator's decision at the end: "commit", "abort" or "undecided" (or down)
  * @param decisions    each participant's decision: "commit", "abort" or "undecided"
  * @param lockedMs     how long each participant held its locks (until the end of the run if undecided)
  * @param sim          the finished simulation, for its trace
  */
-public record CommitRun(String protocol, CommitScenario scenario, Map<String, String> decisions,
+public record CommitRun(String protocol, CommitScenario scenario, String coordinator, Map<String, String> decisions,
                         Map<String, Double> lockedMs, Simulation sim) {
     public CommitRun {
         decisions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(decisions));
