@@ -10,6 +10,14 @@ public final class Exercise {
     /** The placeholder for a number the learner has yet to predict. */
     public static final double TODO_NUMBER = Double.NaN;
 
+    /**
+     * The placeholder for a prediction that is not a number (a choice from an enum, say): {@code null},
+     * which the checks report as "not attempted yet". Usage: {@code Anomaly myAnswer = Exercise.unanswered();}
+     */
+    public static <T> T unanswered() {
+        return null;
+    }
+
     /** Marks an unfinished stub: throws {@link NotAttempted}, which the grader reports gently. */
     public static <T> T todo() {
         throw new NotAttempted();

@@ -12,7 +12,7 @@ import sdx.exercise.Grader;
 import sdx.exercise.Hint;
 import sdx.transactions.Anomaly;
 import sdx.transactions.Isolation;
-import sdx.transactions.Schedule;
+import sdx.transactions.Interleaving;
 
 /** Hidden checks for the anomaly prediction: the learner's answer against the schedule actually run. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -37,7 +37,7 @@ public class AnomalyChecks {
 
     private static void check(Anomaly predicted, Isolation level) {
         if (predicted == null) Exercise.todo();
-        Anomaly actual = Schedule.parse(TransactionsExercises.SCHEDULE).run(TransactionsExercises.INITIAL, level).anomaly();
+        Anomaly actual = Interleaving.parse(TransactionsExercises.SCHEDULE).run(TransactionsExercises.INITIAL, level).anomaly();
         if (predicted != actual) fail("not " + predicted + ": run the schedule in your head step by step");
     }
 

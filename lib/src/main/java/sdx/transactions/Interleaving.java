@@ -16,7 +16,7 @@ import sdx.core.Check;
  * the right must have been read by that transaction); {@code c1} commits; {@code a1} aborts. A
  * transaction begins at its first step. Run it with {@link #run(Map, Isolation)}.
  */
-public final class Schedule {
+public final class Interleaving {
     private static final Pattern STEP = Pattern.compile(
             "([rwca])(\\d+)(?:\\((\\w+)(?:=(?:(-?\\d+)|(\\w+)([+-]\\d+)?))?\\))?");
 
@@ -26,13 +26,13 @@ public final class Schedule {
     private final String text;
     private final List<Step> steps;
 
-    private Schedule(String text, List<Step> steps) {
+    private Interleaving(String text, List<Step> steps) {
         this.text = text;
         this.steps = steps;
     }
 
     /** Parses a schedule; a malformed step is named in the error. */
-    public static Schedule parse(String text) {
+    public static Interleaving parse(String text) {
         Check.notNull("schedule", text);
         List<Step> steps = new ArrayList<>();
         for (String token : text.trim().split("\\s+")) {
@@ -50,7 +50,7 @@ public final class Schedule {
             steps.add(new Step(kind, Integer.parseInt(m.group(2)), m.group(3), constant, m.group(5), delta, token));
         }
         Check.that(!steps.isEmpty(), "schedule", text, "at least one step");
-        return new Schedule(text.trim(), List.copyOf(steps));
+        return new Interleaving(text.trim(), List.copyOf(steps));
     }
 
     /** The schedule as written. */
@@ -59,18 +59,18 @@ public final class Schedule {
     }
 
     /** Runs the schedule from {@code initial} values at {@code isolation}. */
-    public ScheduleRun run(Map<String, Long> initial, Isolation isolation) {
+    public InterleavingRun run(Map<String, Long> initial, Isolation isolation) {
         Check.notNull("initial", initial);
         Check.notNull("isolation", isolation);
         MvccStore store = MvccStore.create().load(initial);
         Map<Integer, Transaction> txns = new TreeMap<>();
         Map<Integer, Map<String, Long>> lastRead = new TreeMap<>();
-        List<ScheduleRun.Row> rows = new ArrayList<>();
-        List<ScheduleRun.Read> reads = new ArrayList<>();
+        List<InterleavingRun.Row> rows = new ArrayList<>();
+        List<InterleavingRun.Read> reads = new ArrayList<>();
         for (Step s : steps) {
             Transaction t = txns.get(s.txn());
             if (t != null && t.state() != Transaction.State.ACTIVE) {
-                rows.add(new ScheduleRun.Row(s.text(), "T" + s.txn(), "skipped: T" + s.txn() + " already " + lower(t.state())));
+                rows.add(new InterleavingRun.Row(s.text(), "T" + s.txn(), "skipped: T" + s.txn() + " already " + lower(t.state())));
                 continue;
             }
             if (t == null) {
@@ -78,21 +78,21 @@ public final class Schedule {
                 txns.put(s.txn(), t);
             }
             Map<String, Long> seen = lastRead.computeIfAbsent(s.txn(), x -> new TreeMap<>());
-            rows.add(new ScheduleRun.Row(s.text(), "T" + s.txn(), apply(s, t, seen, reads)));
+            rows.add(new InterleavingRun.Row(s.text(), "T" + s.txn(), apply(s, t, seen, reads)));
         }
         Map<Integer, Transaction.State> outcome = new TreeMap<>();
         txns.forEach((n, t) -> {
             if (t.state() == Transaction.State.ACTIVE) t.abort();
             outcome.put(n, t.state());
         });
-        return new ScheduleRun(this, isolation, Map.copyOf(initial), rows, reads, outcome, store.snapshot());
+        return new InterleavingRun(this, isolation, Map.copyOf(initial), rows, reads, outcome, store.snapshot());
     }
 
-    private static String apply(Step s, Transaction t, Map<String, Long> seen, List<ScheduleRun.Read> reads) {
+    private static String apply(Step s, Transaction t, Map<String, Long> seen, List<InterleavingRun.Read> reads) {
         switch (s.kind()) {
             case 'r' -> {
                 long v = t.read(s.key());
-                reads.add(new ScheduleRun.Read(s.txn(), s.key(), v));
+                reads.add(new InterleavingRun.Read(s.txn(), s.key(), v));
                 seen.put(s.key(), v);
                 return "reads " + s.key() + " = " + v;
             }

@@ -13,7 +13,7 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * What a {@link Schedule} did at one isolation level: every step, what each read saw, which
+ * What a {@link Interleaving} did at one isolation level: every step, what each read saw, which
  * transactions committed, the final values, and whether the result could have come from running the
  * committed transactions one at a time (serializability, checked by trying every serial order).
  *
@@ -25,7 +25,7 @@ import tech.tablesaw.api.Table;
  * @param outcome   each transaction's final state
  * @param result    the committed values after it
  */
-public record ScheduleRun(Schedule schedule, Isolation isolation, Map<String, Long> initial, List<Row> rows,
+public record InterleavingRun(Interleaving schedule, Isolation isolation, Map<String, Long> initial, List<Row> rows,
                           List<Read> reads, Map<Integer, Transaction.State> outcome, Map<String, Long> result) {
 
     /** One step of the run. */
@@ -34,7 +34,7 @@ public record ScheduleRun(Schedule schedule, Isolation isolation, Map<String, Lo
     /** A read and the value it returned. */
     public record Read(int txn, String key, long value) {}
 
-    public ScheduleRun {
+    public InterleavingRun {
         initial = Map.copyOf(initial);
         rows = List.copyOf(rows);
         reads = List.copyOf(reads);
@@ -110,7 +110,7 @@ public record ScheduleRun(Schedule schedule, Isolation isolation, Map<String, Lo
     private boolean writtenBefore(int txn, Read r) {
         // a read of the transaction's own write is not a non-repeatable read
         int reads = 0;
-        for (Schedule.Step s : schedule.steps()) {
+        for (Interleaving.Step s : schedule.steps()) {
             if (s.txn() != txn) continue;
             if (s.kind() == 'w' && s.key().equals(r.key())) return true;
             if (s.kind() == 'r' && s.key().equals(r.key()) && ++reads >= 2) return false;
@@ -123,14 +123,14 @@ public record ScheduleRun(Schedule schedule, Isolation isolation, Map<String, Lo
         List<Read> serialReads = new ArrayList<>();
         for (int t : order) {
             Map<String, Long> own = new TreeMap<>(), seen = new TreeMap<>();
-            for (Schedule.Step s : schedule.steps()) {
+            for (Interleaving.Step s : schedule.steps()) {
                 if (s.txn() != t) continue;
                 if (s.kind() == 'r') {
                     long v = own.containsKey(s.key()) ? own.get(s.key()) : state.getOrDefault(s.key(), 0L);
                     serialReads.add(new Read(t, s.key(), v));
                     seen.put(s.key(), v);
                 } else if (s.kind() == 'w') {
-                    own.put(s.key(), Schedule.value(s, seen));
+                    own.put(s.key(), Interleaving.value(s, seen));
                 }
             }
             state.putAll(own);
@@ -157,7 +157,7 @@ public record ScheduleRun(Schedule schedule, Isolation isolation, Map<String, Lo
     }
 
     private Set<String> writeSet(int txn) {
-        return schedule.steps().stream().filter(s -> s.txn() == txn && s.kind() == 'w').map(Schedule.Step::key)
+        return schedule.steps().stream().filter(s -> s.txn() == txn && s.kind() == 'w').map(Interleaving.Step::key)
                 .collect(Collectors.toSet());
     }
 

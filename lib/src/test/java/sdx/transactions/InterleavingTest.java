@@ -9,19 +9,19 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class ScheduleTest {
+class InterleavingTest {
     static final String LOST_UPDATE = "r1(x) r2(x) w1(x=x+1) w2(x=x+1) c1 c2";
     static final String WRITE_SKEW = "r1(alice) r1(bob) r2(alice) r2(bob) w1(alice=0) w2(bob=0) c1 c2";
     static final Map<String, Long> DOCTORS = Map.of("alice", 1L, "bob", 1L);
 
     @Test
     void lostUpdateUnderReadCommittedIsCaughtBySnapshot() {
-        ScheduleRun rc = Schedule.parse(LOST_UPDATE).run(Map.of("x", 0L), Isolation.READ_COMMITTED);
+        InterleavingRun rc = Interleaving.parse(LOST_UPDATE).run(Map.of("x", 0L), Isolation.READ_COMMITTED);
         assertEquals(Map.of("x", 1L), rc.result(), "two increments, one lost");
         assertEquals(Anomaly.LOST_UPDATE, rc.anomaly());
         assertFalse(rc.serializable());
 
-        ScheduleRun si = Schedule.parse(LOST_UPDATE).run(Map.of("x", 0L), Isolation.SNAPSHOT);
+        InterleavingRun si = Interleaving.parse(LOST_UPDATE).run(Map.of("x", 0L), Isolation.SNAPSHOT);
         assertEquals(List.of(1), si.committed(), "first committer wins");
         assertEquals(Anomaly.NONE, si.anomaly());
         assertTrue(si.serializable());
@@ -29,12 +29,12 @@ class ScheduleTest {
 
     @Test
     void writeSkewPassesSnapshotButNotSerializable() {
-        ScheduleRun si = Schedule.parse(WRITE_SKEW).run(DOCTORS, Isolation.SNAPSHOT);
+        InterleavingRun si = Interleaving.parse(WRITE_SKEW).run(DOCTORS, Isolation.SNAPSHOT);
         assertEquals(List.of(1, 2), si.committed());
         assertEquals(Map.of("alice", 0L, "bob", 0L), si.result(), "nobody on call");
         assertEquals(Anomaly.WRITE_SKEW, si.anomaly());
 
-        ScheduleRun ser = Schedule.parse(WRITE_SKEW).run(DOCTORS, Isolation.SERIALIZABLE);
+        InterleavingRun ser = Interleaving.parse(WRITE_SKEW).run(DOCTORS, Isolation.SERIALIZABLE);
         assertEquals(List.of(1), ser.committed());
         assertTrue(ser.serializable());
     }
@@ -42,14 +42,14 @@ class ScheduleTest {
     @Test
     void nonRepeatableReadOnlyAtReadCommitted() {
         String s = "r1(x) r2(x) w2(x=5) c2 r1(x) c1";
-        assertEquals(Anomaly.NON_REPEATABLE_READ, Schedule.parse(s).run(Map.of("x", 0L), Isolation.READ_COMMITTED).anomaly());
-        assertEquals(Anomaly.NONE, Schedule.parse(s).run(Map.of("x", 0L), Isolation.SNAPSHOT).anomaly());
+        assertEquals(Anomaly.NON_REPEATABLE_READ, Interleaving.parse(s).run(Map.of("x", 0L), Isolation.READ_COMMITTED).anomaly());
+        assertEquals(Anomaly.NONE, Interleaving.parse(s).run(Map.of("x", 0L), Isolation.SNAPSHOT).anomaly());
     }
 
     @Test
     void serialScheduleIsSerializableAtEveryLevel() {
         for (Isolation level : Isolation.values()) {
-            ScheduleRun r = Schedule.parse("r1(x) w1(x=x+1) c1 r2(x) w2(x=x+1) c2").run(Map.of("x", 0L), level);
+            InterleavingRun r = Interleaving.parse("r1(x) w1(x=x+1) c1 r2(x) w2(x=x+1) c2").run(Map.of("x", 0L), level);
             assertEquals(Map.of("x", 2L), r.result(), level.name());
             assertEquals(List.of(1, 2), r.serialOrder().orElseThrow(), level.name());
         }
@@ -57,17 +57,17 @@ class ScheduleTest {
 
     @Test
     void readsOwnWrites() {
-        ScheduleRun r = Schedule.parse("w1(x=7) r1(x) c1").run(Map.of(), Isolation.SNAPSHOT);
+        InterleavingRun r = Interleaving.parse("w1(x=7) r1(x) c1").run(Map.of(), Isolation.SNAPSHOT);
         assertEquals("reads x = 7", r.rows().get(1).happened());
         assertEquals(Anomaly.NONE, r.anomaly());
     }
 
     @Test
     void badStepsAreNamed() {
-        var e = assertThrows(IllegalArgumentException.class, () -> Schedule.parse("r1(x) q2"));
+        var e = assertThrows(IllegalArgumentException.class, () -> Interleaving.parse("r1(x) q2"));
         assertTrue(e.getMessage().contains("'q2'"), e.getMessage());
         var e2 = assertThrows(IllegalArgumentException.class,
-                () -> Schedule.parse("w1(x=y+1) c1").run(Map.of(), Isolation.SNAPSHOT));
+                () -> Interleaving.parse("w1(x=y+1) c1").run(Map.of(), Isolation.SNAPSHOT));
         assertTrue(e2.getMessage().contains("has not read yet"), e2.getMessage());
     }
 
