@@ -17,7 +17,8 @@ import tech.tablesaw.api.Table;
  * @param scenario     what was run
  * @param coordinator  the coordinator's decision at the end: "commit", "abort" or "undecided" (or down)
  * @param decisions    each participant's decision: "commit", "abort" or "undecided"
- * @param lockedMs     how long each participant held its locks (until the end of the run if undecided)
+ * @param lockedMs     how long each participant held its locks (until the end of the run if undecided); NaN
+ *                     where the protocol's participants do not report it (3PC here)
  * @param sim          the finished simulation, for its trace
  */
 public record CommitRun(String protocol, CommitScenario scenario, String coordinator, Map<String, String> decisions,
@@ -42,8 +43,10 @@ public record CommitRun(String protocol, CommitScenario scenario, String coordin
         List<String> names = List.copyOf(decisions.keySet());
         Table t = Table.create(protocol + ": " + (agree() ? "participants agree" : "PARTICIPANTS DISAGREE"));
         t.addColumns(StringColumn.create("participant", names),
-                StringColumn.create("decision", names.stream().map(decisions::get).toList()),
-                DoubleColumn.create("locks held (ms)", names.stream().mapToDouble(n -> round(lockedMs.get(n))).toArray()));
+                StringColumn.create("decision", names.stream().map(decisions::get).toList()));
+        if (lockedMs.values().stream().noneMatch(v -> v.isNaN())) {
+            t.addColumns(DoubleColumn.create("locks held (ms)", names.stream().mapToDouble(n -> round(lockedMs.get(n))).toArray()));
+        }
         return t;
     }
 

@@ -19,7 +19,7 @@ class AnomalyStudyTest {
     @Test
     void writeSkewBreaksTheRotaUnderSnapshotButNotSerializable() {
         AnomalyStudy s = AnomalyStudy.onCall(300, 3, 1);
-        assertTrue(s.row(Isolation.SNAPSHOT).violations() > 0, "write skew must show under snapshot isolation");
+        assertTrue(s.row(Isolation.SNAPSHOT).violationRate() > 0.5, "write skew in most runs under snapshot isolation (notebook 17 says so)");
         assertEquals(0, s.row(Isolation.SERIALIZABLE).violations());
         assertTrue(s.row(Isolation.SERIALIZABLE).aborts() > s.row(Isolation.SNAPSHOT).aborts(), "the price: more aborts");
     }
