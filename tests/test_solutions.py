@@ -15,7 +15,7 @@ from nbclient import NotebookClient
 from conftest import NOTEBOOKS
 
 SOLUTION = re.compile(r"<summary>\s*Solution[^<]*</summary>.*?```java\n(.*?)```", re.S)
-STUB = re.compile(r"Exercise\.(todo\(\)|TODO_NUMBER)")
+STUB = re.compile(r"Exercise\.(todo\(\)|TODO_NUMBER|unanswered\(\))")
 PASSED = "color:#1a7f37"        # Report.html() for an exercise whose checks all passed
 NOT_ATTEMPTED = "not attempted yet"
 
