@@ -1,12 +1,15 @@
 package sdx.transactions.exercises;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import sdx.exercise.GraderContract;
 import sdx.exercise.Exercise;
 import sdx.exercise.Report;
 import sdx.sim.Context;
@@ -74,51 +77,65 @@ class TransactionsExercisesTest {
         return s -> new Mutant(s, set);
     }
 
-    static void failsOnly(Report r, String check) {
-        assertTrue(r.results().stream().anyMatch(x -> x.check().equals(check) && x.status() == Report.Status.FAILED),
-                check + " must fail: " + r.toString());
+    /** The participant exercise meets the course's grader contract. */
+    @Nested
+    class ParticipantGrader extends GraderContract<Function<Participant.Settings, Participant>> {
+        @Override protected Report grade(Function<Participant.Settings, Participant> answer) { return TransactionsExercises.participant(answer); }
+        @Override protected Function<Participant.Settings, Participant> reference() { return TwoPcParticipant::new; }
+        @Override protected List<Function<Participant.Settings, Participant>> alsoCorrect() { return List.of(with()); }
+
+        @Override
+        protected Function<Participant.Settings, Participant> stub() {
+            return s -> new Participant() {
+                @Override public void onStart(Context<TwoPcMessage> ctx) { Exercise.todo(); }
+                @Override public void onMessage(String from, TwoPcMessage m, Context<TwoPcMessage> ctx) { Exercise.todo(); }
+                @Override public Boolean decision() { return null; }
+            };
+        }
+
+        @Override
+        protected List<Mutant<Function<Participant.Settings, Participant>>> mutants() {
+            return List.of(
+                    mutant("ignores the coordinator's decision", "allYes", with(Bug.IGNORES_DECISION)),
+                    mutant("votes yes even when told to vote no", "oneNo", with(Bug.ALWAYS_YES)),
+                    mutant("commits on a timeout after voting yes", "coordinatorCrash", with(Bug.COMMITS_ON_TIMEOUT)),
+                    mutant("keeps its decision only in memory", "participantCrash", with(Bug.FORGETS_ON_RESTART)),
+                    mutant("aborts on a timeout after voting yes", "lossyNetwork", with(Bug.ABORTS_ON_TIMEOUT)));
+        }
     }
 
     @Test
-    void referenceAndAFromScratchAnswerPass() {
-        assertTrue(TransactionsExercises.participant(TwoPcParticipant::new).passed());
-        assertTrue(TransactionsExercises.participant(with()).passed());
-    }
-
-    @Test
-    void stubIsNotAttempted() {
-        Report r = TransactionsExercises.participant(s -> new Participant() {
-            public void onMessage(String from, TwoPcMessage m, Context<TwoPcMessage> ctx) { Exercise.todo(); }
-            public Boolean decision() { return null; }
-        });
-        assertTrue(r.results().stream().allMatch(x -> x.status() == Report.Status.NOT_ATTEMPTED), r.toString());
-    }
-
-    @Test
-    void eachMutantFailsItsCheck() {
-        failsOnly(TransactionsExercises.participant(with(Bug.IGNORES_DECISION)), "everyone votes yes, nothing fails: all commit");
-        failsOnly(TransactionsExercises.participant(with(Bug.ALWAYS_YES)), "one participant votes no: all abort");
-        failsOnly(TransactionsExercises.participant(with(Bug.COMMITS_ON_TIMEOUT)), "the coordinator crashes before deciding: wait for it, then abort with everyone");
-        failsOnly(TransactionsExercises.participant(with(Bug.FORGETS_ON_RESTART)), "a participant crashes after deciding and restarts: it still knows its decision");
-        failsOnly(TransactionsExercises.participant(with(Bug.ABORTS_ON_TIMEOUT)), "10% of messages lost: still all commit, and nobody decides alone");
-    }
-
-    @Test
-    void failureNamesSeedAndProperty() {
+    void aFailureNamesTheSeedAndTheProperty() {
         Report r = TransactionsExercises.participant(with(Bug.COMMITS_ON_TIMEOUT));
-        String msg = r.toString();
-        assertTrue(msg.contains("seed 1") && msg.contains("validity"), msg);
+        String message = r.result("coordinatorCrash").orElseThrow().message();
+        assertTrue(message.contains("seed 1") && message.contains("validity"), message);
+    }
+
+    /** The anomaly prediction meets the contract too: its mutants are the likely wrong readings. */
+    @Nested
+    class AnomalyGrader extends GraderContract<TransactionsExercises.AnomalyPrediction> {
+        @Override protected Report grade(TransactionsExercises.AnomalyPrediction a) { return TransactionsExercises.predictAnomalies(a.atReadCommitted(), a.atSnapshot()); }
+        @Override protected TransactionsExercises.AnomalyPrediction reference() { return new TransactionsExercises.AnomalyPrediction(Anomaly.LOST_UPDATE, Anomaly.NONE); }
+        @Override protected TransactionsExercises.AnomalyPrediction stub() { return new TransactionsExercises.AnomalyPrediction(null, null); }
+
+        @Override
+        protected List<Mutant<TransactionsExercises.AnomalyPrediction>> mutants() {
+            return List.of(
+                    mutant("T1 only overwrites: nothing wrong at read committed", "readCommitted",
+                            new TransactionsExercises.AnomalyPrediction(Anomaly.NONE, Anomaly.NONE)),
+                    mutant("snapshot isolation loses the update too", "snapshot",
+                            new TransactionsExercises.AnomalyPrediction(Anomaly.LOST_UPDATE, Anomaly.LOST_UPDATE)),
+                    mutant("confuses lost update with write skew", "readCommitted",
+                            new TransactionsExercises.AnomalyPrediction(Anomaly.WRITE_SKEW, Anomaly.NONE)));
+        }
     }
 
     @Test
-    void anomalyPrediction() {
-        assertTrue(TransactionsExercises.predictAnomalies(Anomaly.LOST_UPDATE, Anomaly.NONE).passed());
+    void aWrongPredictionNeverNamesTheAnswer() {
         Report wrong = TransactionsExercises.predictAnomalies(Anomaly.NONE, Anomaly.LOST_UPDATE);
-        failsOnly(wrong, "at READ_COMMITTED");
-        failsOnly(wrong, "at SNAPSHOT");
-        assertTrue(!wrong.toString().contains("LOST_UPDATE, ") && !wrong.toString().contains("expected"), "never reveals: " + wrong.toString());
-        Report none = TransactionsExercises.predictAnomalies(null, null);
-        assertTrue(none.results().stream().allMatch(x -> x.status() == Report.Status.NOT_ATTEMPTED), none.toString());
-        assertEquals(2, none.results().size());
+        assertFalse(wrong.html().contains("LOST_UPDATE") && wrong.html().indexOf("LOST_UPDATE") != wrong.html().lastIndexOf("LOST_UPDATE"),
+                "only the learner's own answer may appear: " + wrong);
+        assertFalse(wrong.result("readCommitted").orElseThrow().message().contains("LOST_UPDATE"), wrong.toString());
+        assertFalse(wrong.result("snapshot").orElseThrow().message().contains("NONE"), wrong.toString());
     }
 }
