@@ -54,9 +54,23 @@ public record ProxyRun(String name, long[] served, Latency.Summary latency, int 
         return t.addColumns(shard, req, share);
     }
 
-    /** Latency percentiles through the proxy (µs). */
+    /** Latency percentiles through the proxy, each figure with its unit (ms). */
     public Table latencyTable() {
-        return Stats.table("latency through the proxy (µs)", List.of(latency));
+        // Wall-clock figures carry their unit in every cell ("1.75 ms"), so that a notebook test can mask
+        // exactly the timings and compare the rest of the output between runs.
+        Latency.Summary l = latency;
+        Table t = Table.create("latency through the proxy, " + l.count() + " requests");
+        return t.addColumns(tech.tablesaw.api.StringColumn.create("name", l.name()),
+                tech.tablesaw.api.StringColumn.create("mean", ms(l.mean())),
+                tech.tablesaw.api.StringColumn.create("p50", ms(l.p50())),
+                tech.tablesaw.api.StringColumn.create("p90", ms(l.p90())),
+                tech.tablesaw.api.StringColumn.create("p99", ms(l.p99())),
+                tech.tablesaw.api.StringColumn.create("p99.9", ms(l.p999())),
+                tech.tablesaw.api.StringColumn.create("max", ms(l.max())));
+    }
+
+    private static String ms(double micros) {
+        return String.format(java.util.Locale.ROOT, "%.2f ms", micros / 1000);
     }
 
     @Override

@@ -48,7 +48,7 @@ public record ShardLoad(String name, long[] loads) {
     public static ShardLoad twoChoices(int shards, Trace trace, double readShare, long seed) {
         Check.notNull("trace", trace);
         Check.inRange("readShare", readShare, 0.0, 1.0);
-        TwoChoicePartitioner router = TwoChoicePartitioner.of(shards);
+        var router = TwoChoicePartitioner.of(shards); // var: the two-choice router's type is being renamed
         org.apache.commons.rng.UniformRandomProvider rng = sdx.core.Rng.of(seed);
         long[] loads = new long[shards];
         for (int k : trace.keys()) {
