@@ -23,7 +23,8 @@ except:
    class contains `sdx-wallclock` or `sdx-unseeded`), and the columns the cell's metadata lists under
    `sdx.mask` (e.g. `"sdx": {"mask": ["speedup"]}`), are masked.
 4. Images in tagged cells are compared by count and pixel size only (a chart of measurements differs in
-   its pixels); images in every other cell are compared byte for byte.
+   its pixels), also when inlined in HTML (`<img src="data:image/png;base64,...">`, the form that carries
+   a chart's alt text); images in every other cell are compared byte for byte.
 5. An output that has an HTML form is compared by its HTML (what JupyterLab shows); its plain-text form is
    the same table again for other front-ends. Plot titles (text/plain of an image output) are compared
    in full: keep measured numbers out of titles, captions and otherwise deterministic tables.
@@ -133,6 +134,8 @@ class MaskedHtml(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
+        if tag == "img" and str(attrs.get("src", "")).startswith("data:image/png;base64,"):
+            attrs["src"] = png_size(attrs["src"].split(",", 1)[1])  # rule 4: an inlined chart by its size
         if tag == "table":
             self.headers, self.masked_cols = [], set()
         elif tag == "tr":

@@ -40,7 +40,7 @@ public record BlockingStudy(double crashAtMs, double[] downtimesMs, double[] max
         return Plot.line("2PC blocks: locks held while the coordinator is down", "coordinator downtime (ms)",
                         "longest lock hold (ms)")
                 .series("measured", downtimesMs, maxHeldMs)
-                .theory("crash time + downtime", downtimesMs, expected);
+                .theoryOf("measured", "expected: crash time + downtime", downtimesMs, expected);
     }
 
     @Override

@@ -81,7 +81,7 @@ public record VersionGc(int keys, int writes, int readerFrom, int readerUntil, i
                         + (readerFrom < 0 ? ", no long reader" : ", a long reader from write " + readerFrom + " to " + readerUntil),
                 "writes", "versions kept")
                 .series("measured", x, y)
-                .theory("expected", x, e);
+                .theoryOf("measured", "expected: keys · (2 − (1 − 1/keys)^n)", x, e);
     }
 
     /** The largest count over the run. */

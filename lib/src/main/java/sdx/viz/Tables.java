@@ -17,20 +17,33 @@ public final class Tables {
 
     /** The table as an HTML view. */
     public static HtmlTable html(Table table) {
+        return html(table, java.util.Set.of());
+    }
+
+    /**
+     * The table as an HTML view whose {@code unseeded} columns carry the class {@code sdx-unseeded}: values
+     * that differ from run to run because a production component cannot be seeded (Caffeine's admission
+     * filter). The notebook tests compare every other column exactly and mask only these.
+     */
+    public static HtmlTable html(Table table, java.util.Set<String> unseeded) {
         Check.notNull("table", table);
+        Check.notNull("unseeded", unseeded);
+        for (String name : unseeded) {
+            Check.that(table.columnNames().contains(name), "unseeded", name, "must name a column of the table " + table.columnNames());
+        }
         StringBuilder sb = new StringBuilder("<table class=\"sdx-table\">");
         if (table.name() != null && !table.name().isBlank()) {
             sb.append("<caption style=\"caption-side:top;font-weight:bold\">")
                     .append(Html.escape(table.name())).append("</caption>");
         }
         sb.append("<thead><tr>");
-        for (Column<?> c : table.columns()) sb.append("<th>").append(Html.escape(c.name())).append("</th>");
+        for (Column<?> c : table.columns()) sb.append(open("th", c, unseeded)).append(Html.escape(c.name())).append("</th>");
         sb.append("</tr></thead><tbody>");
         int rows = Math.min(table.rowCount(), MAX_ROWS);
         for (int r = 0; r < rows; r++) {
             sb.append("<tr>");
             for (Column<?> c : table.columns()) {
-                sb.append("<td>").append(Html.escape(format(c.get(r)))).append("</td>");
+                sb.append(open("td", c, unseeded)).append(Html.escape(format(c.get(r)))).append("</td>");
             }
             sb.append("</tr>");
         }
@@ -39,6 +52,10 @@ public final class Tables {
             sb.append("<p>… ").append(table.rowCount() - rows).append(" more rows</p>");
         }
         return new HtmlTable(sb.toString(), table.print());
+    }
+
+    private static String open(String tag, Column<?> c, java.util.Set<String> unseeded) {
+        return unseeded.contains(c.name()) ? "<" + tag + " class=\"sdx-unseeded\">" : "<" + tag + ">";
     }
 
     private static String format(Object v) {
