@@ -41,8 +41,8 @@ public record Join(List<User> users, List<Order> orders) {
 
     /** Copies the lists. */
     public Join {
-        users = List.copyOf(users);
-        orders = List.copyOf(orders);
+        users = List.copyOf(Check.notNull("users", users));
+        orders = List.copyOf(Check.notNull("orders", orders));
     }
 
     /** {@code users} users in 8 countries and {@code orders} orders by uniformly chosen users, seeded. */

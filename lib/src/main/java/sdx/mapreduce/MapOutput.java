@@ -58,7 +58,7 @@ final class MapOutput<K, V> implements Emitter<K, V> {
         }
         List<V> buffered = buffers[p].get(key);
         if (buffered == null) {
-            buffered = new ArrayList<>(COMBINE_AT);
+            buffered = new ArrayList<>(4); // most keys of a split occur a few times: grow on demand
             buffers[p].put(key, buffered);
         }
         buffered.add(value);

@@ -18,7 +18,8 @@ import sdx.core.Check;
  * {@code java -cp target/spark/*:<this library> sdx.mapreduce.SparkMain input output local[W]}.
  * Spark's logging is set to errors only; the child's stderr is kept and shown only if it fails.
  * Spark's own timing (context start, job) is reported apart from the whole child's wall time, so the
- * JVM start overhead is visible. Temp files are deleted.
+ * JVM start overhead is visible. Temp files are deleted. The child is stopped if the calling thread is
+ * interrupted (a notebook cell interrupted), on a timeout, on any error, and if this JVM shuts down.
  *
  * <p>Needs {@code mvn package} in {@code lib/} (it copies Spark's jars to {@code lib/target/spark/}).
  */
@@ -103,6 +104,8 @@ public final class SparkWordCount {
             List<String> cmd = command(file, out, workers, bytes < SMALL_INPUT);
             long t0 = System.nanoTime();
             Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).redirectOutput(stdout.toFile()).start();
+            Thread stopChild = new Thread(p::destroyForcibly, "sdx-spark-child-stopper"); // kernel shut down mid-run
+            Runtime.getRuntime().addShutdownHook(stopChild);
             try {
                 if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                     throw new IllegalStateException("Spark did not finish within " + TIMEOUT_SECONDS + " s");
@@ -110,6 +113,11 @@ public final class SparkWordCount {
             } finally {
                 // an interrupted cell, a timeout or any error: the child JVM must not outlive the call
                 if (p.isAlive()) p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                try {
+                    Runtime.getRuntime().removeShutdownHook(stopChild);
+                } catch (IllegalStateException shuttingDown) {
+                    // the JVM is exiting: the hook is running or about to, which is what we want
+                }
             }
             double totalMs = (System.nanoTime() - t0) / 1e6;
             String report = Files.readString(stdout, StandardCharsets.UTF_8);

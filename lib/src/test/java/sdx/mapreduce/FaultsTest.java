@@ -53,4 +53,16 @@ class FaultsTest {
             assertEquals(a.crashes(Faults.Phase.MAP, t, 0), b.crashes(Faults.Phase.MAP, t, 0));
         }
     }
+
+    @Test
+    void workerDeathsAreKeptApartFromTaskFaultsAndCombine() {
+        Faults f = Faults.crashMapTask(1).and(Faults.workerDies(2, 3));
+        assertTrue(f.diesNow(2, 3));
+        assertFalse(f.diesNow(2, 2), "only when it starts the map task after its third");
+        assertFalse(f.diesNow(1, 3), "only worker 2");
+        assertTrue(f.crashes(Faults.Phase.MAP, 1, 0), "the task crash is kept");
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Faults.workerDies(0, 1));
+        assertTrue(e.getMessage().startsWith("worker must be"), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Faults.workerDies(1, -1));
+    }
 }
