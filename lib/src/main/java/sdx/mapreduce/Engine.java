@@ -319,13 +319,13 @@ final class Engine<I, K, V, O> {
         final List<K>[] keys;
         final List<V>[] values;
         private final Map<K, List<V>>[] buffers;
-        private final Partitioner<K> partitioner;
+        private final ReducePartitioner<K> partitioner;
         private final Reducer<K, V, V> combiner;
         private final int r;
         long emitted, inputRecords;
 
         @SuppressWarnings("unchecked")
-        MapOutput(int r, Partitioner<K> partitioner, Reducer<K, V, V> combiner) {
+        MapOutput(int r, ReducePartitioner<K> partitioner, Reducer<K, V, V> combiner) {
             this.r = r;
             this.partitioner = partitioner;
             this.combiner = combiner;
