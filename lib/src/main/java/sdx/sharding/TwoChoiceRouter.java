@@ -7,9 +7,10 @@ import sdx.core.Rng;
  * The power of two choices (Mitzenmacher, "The power of two choices in randomized load balancing",
  * IEEE TPDS 2001; Azar, Broder, Karlin and Upfal, STOC 1994): every key is stored on two shards chosen
  * by two independent hashes, and each request goes to whichever of the two has served fewer requests so
- * far. Stateful: it counts the requests it routes. Reads of a hot key split over two shards.
+ * far. Stateful, so a {@link Router} and not a {@link Partitioner}: it counts the requests it routes, and
+ * the same key may go to either of its shards. Reads of a hot key split over two shards.
  */
-public final class TwoChoicePartitioner implements Partitioner {
+public final class TwoChoiceRouter implements Router {
     private final int shards;
     private final long seed;
     private final long[] served;
@@ -18,15 +19,15 @@ public final class TwoChoicePartitioner implements Partitioner {
      * @param shards number of shards, at least 2
      * @param seed   hash seed
      */
-    public TwoChoicePartitioner(int shards, long seed) {
+    public TwoChoiceRouter(int shards, long seed) {
         this.shards = Check.atLeast("shards", shards, 2);
         this.seed = seed;
         this.served = new long[shards];
     }
 
     /** {@code shards} shards, default seed. */
-    public static TwoChoicePartitioner of(int shards) {
-        return new TwoChoicePartitioner(shards, Rng.DEFAULT_SEED);
+    public static TwoChoiceRouter of(int shards) {
+        return new TwoChoiceRouter(shards, Rng.DEFAULT_SEED);
     }
 
     /** The two candidate shards of {@code key} (may coincide). */
@@ -36,7 +37,7 @@ public final class TwoChoicePartitioner implements Partitioner {
 
     /** Routes one request: the less loaded of the key's two shards (the first on a tie), and counts it. */
     @Override
-    public int shardOf(int key) {
+    public int route(int key) {
         int[] c = choices(key);
         int s = served[c[1]] < served[c[0]] ? c[1] : c[0];
         served[s]++;
