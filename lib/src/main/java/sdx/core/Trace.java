@@ -20,7 +20,7 @@ public record Trace(String name, int keySpace, int[] keys) {
         Check.notNull("keys", keys);
         for (int i = 0; i < keys.length; i++) {
             if (keys[i] < 0 || keys[i] >= keySpace) {
-                throw new IllegalArgumentException(
+                throw Check.fail(
                         "keys[" + i + "] must be in [0, " + keySpace + "), was " + keys[i]);
             }
         }
