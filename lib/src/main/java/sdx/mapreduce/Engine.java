@@ -16,6 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.Locale;
+import sdx.core.Check;
 import sdx.mapreduce.Faults.Phase;
 import sdx.mapreduce.TaskAttempt.Outcome;
 
@@ -121,7 +123,7 @@ final class Engine<I, K, V, O> {
         long delay = job.faults().delayMillis(phase, task, a.number);
         if (delay > 0) a.pause(delay);
         if (job.faults().crashes(phase, task, a.number)) {
-            throw new WorkerCrash(phase.name().toLowerCase() + " task " + task + ", attempt " + a.number);
+            throw new WorkerCrash(phase.name().toLowerCase(Locale.ROOT) + " task " + task + ", attempt " + a.number);
         }
     }
 
@@ -342,7 +344,7 @@ final class Engine<I, K, V, O> {
         @Override
         public void emit(K key, V value) {
             if (key == null || value == null) {
-                throw new IllegalArgumentException("emit(key, value) got a null " + (key == null ? "key" : "value"));
+                throw Check.fail("emit(key, value) got a null " + (key == null ? "key" : "value"));
             }
             int p = partitioner.partition(key, r);
             if (p < 0 || p >= r) {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import java.util.Locale;
 import sdx.core.Stats;
 import sdx.viz.Plot;
 import tech.tablesaw.api.BooleanColumn;
@@ -58,7 +59,7 @@ public record JobResult<K, O>(Map<K, O> output, List<PhaseStats> phases, List<Ta
 
     /** One row per phase: time, tasks, attempts, and the shuffle's volume. */
     public Table table() {
-        Table t = Table.create(String.format("W=%d workers, M=%d map tasks, R=%d reducers%s%s: %.0f ms, "
+        Table t = Table.create(String.format(Locale.ROOT, "W=%d workers, M=%d map tasks, R=%d reducers%s%s: %.0f ms, "
                         + "%,d input records -> %,d map output -> %,d shuffled (%,d bytes)",
                 workers, mapTasks, reducers, combiner ? ", combiner" : "", speculative ? ", backups on" : "",
                 totalMillis, inputRecords, mapOutputRecords, shuffleRecords, shuffleBytes));
@@ -98,7 +99,7 @@ public record JobResult<K, O>(Map<K, O> output, List<PhaseStats> phases, List<Ta
             worker.append(a.worker());
             start.append(Math.round(a.startMs() * 10) / 10.0);
             end.append(Math.round(a.endMs() * 10) / 10.0);
-            outcome.append(a.outcome().name().toLowerCase());
+            outcome.append(a.outcome().name().toLowerCase(Locale.ROOT));
             error.append(a.error());
         }
         return t.addColumns(phase, task, attempt, backup, worker, start, end, outcome, error);
@@ -139,7 +140,7 @@ public record JobResult<K, O>(Map<K, O> output, List<PhaseStats> phases, List<Ta
     public Plot phasePlot() {
         List<String> names = phases.stream().map(PhaseStats::name).toList();
         double[] ms = phases.stream().mapToDouble(PhaseStats::millis).toArray();
-        return Plot.bar(String.format("Time per phase (W=%d, M=%d, R=%d)", workers, mapTasks, reducers),
+        return Plot.bar(String.format(Locale.ROOT, "Time per phase (W=%d, M=%d, R=%d)", workers, mapTasks, reducers),
                 "phase", "ms").bars("wall time", names, ms);
     }
 
@@ -147,7 +148,7 @@ public record JobResult<K, O>(Map<K, O> output, List<PhaseStats> phases, List<Ta
     public Plot reducerPlot() {
         List<String> names = IntStream.range(0, reducers).mapToObj(i -> "r" + i).toList();
         double[] load = Arrays.stream(recordsPerReducer).asDoubleStream().toArray();
-        return Plot.bar(String.format("Pairs received per reducer: max/mean = %.2f", reducerImbalance()),
+        return Plot.bar(String.format(Locale.ROOT, "Pairs received per reducer: max/mean = %.2f", reducerImbalance()),
                 "reduce partition", "pairs received").bars("pairs", names, load);
     }
 
@@ -156,7 +157,7 @@ public record JobResult<K, O>(Map<K, O> output, List<PhaseStats> phases, List<Ta
      * coloured by phase; winning backups, crashed and killed (or discarded) attempts in their own colours.
      */
     public Plot timelinePlot() {
-        Plot p = Plot.line(String.format("Task attempts on each worker (W=%d, M=%d, R=%d)", workers, mapTasks, reducers),
+        Plot p = Plot.line(String.format(Locale.ROOT, "Task attempts on each worker (W=%d, M=%d, R=%d)", workers, mapTasks, reducers),
                 "ms since the job started", "worker").yRange(0.5, workers + 0.5);
         String[][] groups = {{"map"}, {"shuffle"}, {"reduce"}, {"backup (won)"}, {"crashed"}, {"killed / discarded"}};
         for (String[] g : groups) {
@@ -184,7 +185,7 @@ public record JobResult<K, O>(Map<K, O> output, List<PhaseStats> phases, List<Ta
 
     @Override
     public String toString() {
-        return String.format("JobResult[%d keys, W=%d, M=%d, R=%d, %.0f ms, shuffle %d records / %d bytes]",
+        return String.format(Locale.ROOT, "JobResult[%d keys, W=%d, M=%d, R=%d, %.0f ms, shuffle %d records / %d bytes]",
                 output.size(), workers, mapTasks, reducers, totalMillis, shuffleRecords, shuffleBytes);
     }
 

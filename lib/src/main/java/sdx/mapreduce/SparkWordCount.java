@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.Locale;
 import sdx.core.Check;
 
 /**
@@ -67,7 +68,7 @@ public final class SparkWordCount {
         what.append("  of which JVM start, class loading, context start, output (overhead)");
         ms.append(Math.round(spark.overheadMs()));
         boolean same = spark.counts().equals(engine.output());
-        return tech.tablesaw.api.Table.create(String.format("%,d bytes of input, %,d distinct words; counts equal: %s",
+        return tech.tablesaw.api.Table.create(String.format(Locale.ROOT, "%,d bytes of input, %,d distinct words; counts equal: %s",
                 spark.inputBytes(), spark.counts().size(), same ? "yes" : "NO")).addColumns(what, ms);
     }
 
