@@ -1,6 +1,7 @@
 package sdx.cache;
 
 import java.util.Map;
+import sdx.core.Check;
 import sdx.viz.Plot;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -27,7 +28,7 @@ public record HitRatioCurve(Popularity popularity, int requests, double[] percen
     /** The measured hit ratios of {@code policy}, one per size. */
     public double[] of(Policy policy) {
         double[] h = measured.get(policy);
-        if (h == null) throw new IllegalArgumentException("policy " + policy + " was not simulated; have " + measured.keySet());
+        if (h == null) throw Check.fail("policy " + policy + " was not simulated; have " + measured.keySet());
         return h.clone();
     }
 
