@@ -23,6 +23,13 @@ import tech.tablesaw.api.Table;
  */
 public record BallsIntoBins(int[] bins, int seeds, double[] oneChoice, double[] twoChoices) {
 
+    /** Copies the arrays, so the record cannot change behind its back. */
+    public BallsIntoBins {
+        bins = bins == null ? null : bins.clone();
+        oneChoice = oneChoice == null ? null : oneChoice.clone();
+        twoChoices = twoChoices == null ? null : twoChoices.clone();
+    }
+
     /** Max load after throwing {@code balls} balls into {@code bins} bins, each to the least loaded of {@code choices} random bins. */
     public static int maxLoad(int bins, int balls, int choices, long seed) {
         Check.positive("bins", bins);
@@ -122,5 +129,23 @@ public record BallsIntoBins(int[] bins, int seeds, double[] oneChoice, double[] 
                 DoubleColumn.create("ln n / ln ln n", Arrays.stream(map(BallsIntoBins::oneChoiceLeadingTerm)).map(ShardLoad::round).toArray()),
                 DoubleColumn.create("2 choices", twoChoices),
                 DoubleColumn.create("ln ln n / ln 2", Arrays.stream(map(BallsIntoBins::twoChoiceTheory)).map(ShardLoad::round).toArray()));
+    }
+
+    /** A copy of {@code bins}. */
+    @Override
+    public int[] bins() {
+        return bins.clone();
+    }
+
+    /** A copy of {@code oneChoice}. */
+    @Override
+    public double[] oneChoice() {
+        return oneChoice.clone();
+    }
+
+    /** A copy of {@code twoChoices}. */
+    @Override
+    public double[] twoChoices() {
+        return twoChoices.clone();
     }
 }

@@ -21,6 +21,13 @@ import tech.tablesaw.api.Table;
  */
 public record KeyMovement(int[] shards, double[] modMoved, double[] consistentMoved, int vnodes, int keys) {
 
+    /** Copies the arrays, so the record cannot change behind its back. */
+    public KeyMovement {
+        shards = shards == null ? null : shards.clone();
+        modMoved = modMoved == null ? null : modMoved.clone();
+        consistentMoved = consistentMoved == null ? null : consistentMoved.clone();
+    }
+
     /** Fraction of keys {@code 0..keys-1} whose shard differs between {@code before} and {@code after}. */
     public static double movedFraction(Partitioner before, Partitioner after, int keys) {
         Check.notNull("before", before);
@@ -89,5 +96,23 @@ public record KeyMovement(int[] shards, double[] modMoved, double[] consistentMo
                 DoubleColumn.create("N/(N+1)", Arrays.stream(modTheory()).map(ShardLoad::round).toArray()),
                 DoubleColumn.create("consistent measured", Arrays.stream(consistentMoved).map(ShardLoad::round).toArray()),
                 DoubleColumn.create("1/(N+1)", Arrays.stream(consistentTheory()).map(ShardLoad::round).toArray()));
+    }
+
+    /** A copy of {@code shards}. */
+    @Override
+    public int[] shards() {
+        return shards.clone();
+    }
+
+    /** A copy of {@code modMoved}. */
+    @Override
+    public double[] modMoved() {
+        return modMoved.clone();
+    }
+
+    /** A copy of {@code consistentMoved}. */
+    @Override
+    public double[] consistentMoved() {
+        return consistentMoved.clone();
     }
 }

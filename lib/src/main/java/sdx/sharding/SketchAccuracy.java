@@ -30,6 +30,16 @@ import tech.tablesaw.api.Table;
 public record SketchAccuracy(String trace, double phi, int trueHot, int[] memory, double[] ssPrecision,
                              double[] ssRecall, int[] cmMemory, double[] cmPrecision, double[] cmRecall) {
 
+    /** Copies the arrays, so the record cannot change behind its back. */
+    public SketchAccuracy {
+        memory = memory == null ? null : memory.clone();
+        ssPrecision = ssPrecision == null ? null : ssPrecision.clone();
+        ssRecall = ssRecall == null ? null : ssRecall.clone();
+        cmMemory = cmMemory == null ? null : cmMemory.clone();
+        cmPrecision = cmPrecision == null ? null : cmPrecision.clone();
+        cmRecall = cmRecall == null ? null : cmRecall.clone();
+    }
+
     /** Rows of the Count-Min sketches this experiment builds. */
     public static final int CM_DEPTH = 4;
 
@@ -109,5 +119,41 @@ public record SketchAccuracy(String trace, double phi, int trueHot, int[] memory
     @Override
     public String toString() {
         return "SketchAccuracy[" + trace + ", phi=" + phi + ", " + trueHot + " hot]";
+    }
+
+    /** A copy of {@code memory}. */
+    @Override
+    public int[] memory() {
+        return memory.clone();
+    }
+
+    /** A copy of {@code ssPrecision}. */
+    @Override
+    public double[] ssPrecision() {
+        return ssPrecision.clone();
+    }
+
+    /** A copy of {@code ssRecall}. */
+    @Override
+    public double[] ssRecall() {
+        return ssRecall.clone();
+    }
+
+    /** A copy of {@code cmMemory}. */
+    @Override
+    public int[] cmMemory() {
+        return cmMemory.clone();
+    }
+
+    /** A copy of {@code cmPrecision}. */
+    @Override
+    public double[] cmPrecision() {
+        return cmPrecision.clone();
+    }
+
+    /** A copy of {@code cmRecall}. */
+    @Override
+    public double[] cmRecall() {
+        return cmRecall.clone();
     }
 }
