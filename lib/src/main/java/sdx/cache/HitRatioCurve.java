@@ -25,6 +25,16 @@ public record HitRatioCurve(Popularity popularity, int requests, double[] percen
                             Map<Policy, double[]> measured, double[] cheLru, double[] fifoTheory,
                             double[] upperBound, double[] belady) {
 
+    /** Copies the arrays, so the record cannot change behind its back. */
+    public HitRatioCurve {
+        percents = percents == null ? null : percents.clone();
+        capacities = capacities == null ? null : capacities.clone();
+        cheLru = cheLru == null ? null : cheLru.clone();
+        fifoTheory = fifoTheory == null ? null : fifoTheory.clone();
+        upperBound = upperBound == null ? null : upperBound.clone();
+        belady = belady == null ? null : belady.clone();
+    }
+
     /** The measured hit ratios of {@code policy}, one per size. */
     public double[] of(Policy policy) {
         double[] h = measured.get(policy);
@@ -80,5 +90,41 @@ public record HitRatioCurve(Popularity popularity, int requests, double[] percen
         double[] r = new double[v.length];
         for (int i = 0; i < v.length; i++) r[i] = Math.round(v[i] * 10_000) / 10_000.0;
         return r;
+    }
+
+    /** A copy of {@code percents}. */
+    @Override
+    public double[] percents() {
+        return percents.clone();
+    }
+
+    /** A copy of {@code capacities}. */
+    @Override
+    public int[] capacities() {
+        return capacities.clone();
+    }
+
+    /** A copy of {@code cheLru}. */
+    @Override
+    public double[] cheLru() {
+        return cheLru.clone();
+    }
+
+    /** A copy of {@code fifoTheory}. */
+    @Override
+    public double[] fifoTheory() {
+        return fifoTheory.clone();
+    }
+
+    /** A copy of {@code upperBound}. */
+    @Override
+    public double[] upperBound() {
+        return upperBound.clone();
+    }
+
+    /** A copy of {@code belady}. */
+    @Override
+    public double[] belady() {
+        return belady.clone();
     }
 }
