@@ -41,7 +41,7 @@ public final class ZipfLaw {
                 measured[r] = Math.max(counts[r], 0.5) / length; // 0.5: keep unseen keys on a log axis
                 theory[r] = p[r];
             }
-            plot.points("s=" + s + " measured", rank, measured).theory("s=" + s + " Zipf", rank, theory);
+            plot.points("s=" + s + " measured", rank, measured).theoryOf("s=" + s + " measured", "s=" + s + " Zipf", rank, theory);
         }
         return plot;
     }
