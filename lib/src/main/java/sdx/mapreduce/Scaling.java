@@ -82,7 +82,7 @@ public record Scaling(int[] workers, double[] millis, int cores, double serialFr
                         "workers W", "speedup T(1) / T(W)")
                 .series("measured", x, speedup())
                 .theory("ideal: S = W", x, x)
-                .theory(String.format(Locale.ROOT, "Amdahl: 1 / (f + (1-f) / min(W, %d))", cores), x, amdahl())
+                .theoryOf("measured", String.format(Locale.ROOT, "Amdahl: 1 / (f + (1-f) / min(W, %d))", cores), x, amdahl())
                 .yRange(0, Math.max(2, workers.length) + 0.5);
     }
 

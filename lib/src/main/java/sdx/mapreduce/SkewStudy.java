@@ -70,7 +70,7 @@ public record SkewStudy(double[] skews, int reducers, int words, double[] measur
         return Plot.line(String.format(Locale.ROOT, "Reducer imbalance vs skew (R = %d, %,d words, no combiner)", reducers, words),
                         "Zipf skew s", "max / mean pairs per reducer")
                 .series("measured", skews, measured)
-                .theory("predicted from p and hash(word) mod R", skews, predicted)
+                .theoryOf("measured", "predicted from p and hash(word) mod R", skews, predicted)
                 .theory("lower bound: R * p(most frequent word)", skews, bound);
     }
 }
