@@ -115,9 +115,9 @@ public record BallsIntoBins(int[] bins, int seeds, double[] oneChoice, double[] 
         double[] x = Arrays.stream(bins).asDoubleStream().toArray();
         return Plot.line("Max load, n balls into n bins (" + seeds + " runs each)", "n (log)", "balls in the fullest bin")
                 .series("1 choice", x, oneChoice)
-                .theory("Gamma^-1(n) - 3/2", x, map(BallsIntoBins::oneChoiceTheory))
+                .theoryOf("1 choice", "Gamma^-1(n) - 3/2", x, map(BallsIntoBins::oneChoiceTheory))
                 .series("2 choices", x, twoChoices)
-                .theory("ln ln n / ln 2", x, map(BallsIntoBins::twoChoiceTheory))
+                .theoryOf("2 choices", "ln ln n / ln 2", x, map(BallsIntoBins::twoChoiceTheory))
                 .logX();
     }
 

@@ -148,9 +148,9 @@ public record KeyMovement(int[] shards, double[] modMoved, double[] consistentMo
         double[] x = Arrays.stream(shards).asDoubleStream().toArray();
         return Plot.line("Keys moved when shard N+1 is added", "shards before (N)", "fraction of keys moved")
                 .series("hash mod N (measured)", x, modMoved)
-                .theory("N/(N+1)", x, modTheory())
+                .theoryOf("hash mod N (measured)", "N/(N+1)", x, modTheory())
                 .series("consistent, V=" + vnodes + " (measured)", x, consistentMoved)
-                .theory("1/(N+1)", x, consistentTheory())
+                .theoryOf("consistent, V=" + vnodes + " (measured)", "1/(N+1)", x, consistentTheory())
                 .yRange(0, 1);
     }
 

@@ -105,9 +105,9 @@ public record VnodeBalance(int shards, int[] vnodes, int seeds, double[] measure
         return Plot.line("Ring balance vs virtual nodes (N = " + shards + ", " + seeds + " rings each)",
                         "virtual nodes per shard V (log)", "spread (log)")
                 .series("CV measured", x, measuredCv)
-                .theory("CV theory ~ 1/sqrt(V)", x, theoryCv)
+                .theoryOf("CV measured", "CV theory ~ 1/sqrt(V)", x, theoryCv)
                 .series("max/mean - 1 measured", x, excess)
-                .theory("max/mean - 1 normal approx.", x, theoryExcess)
+                .theoryOf("max/mean - 1 measured", "max/mean - 1 normal approx.", x, theoryExcess)
                 .logX().logY();
     }
 
