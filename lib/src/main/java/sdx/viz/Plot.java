@@ -85,11 +85,11 @@ public final class Plot implements Html {
         SeriesMarkers.TRIANGLE_DOWN, SeriesMarkers.CROSS, SeriesMarkers.PLUS
     };
 
-    /** Measured lines: solid, 2 px. */
-    static final BasicStroke DATA_STROKE = new BasicStroke(2f);
+    /** Measured lines: solid, 1.5 px, so a dashed theory (3 px) on top shows even where the two agree. */
+    static final BasicStroke DATA_STROKE = new BasicStroke(1.5f);
 
-    /** Theory lines: thicker than data (2 px) and long dashes, so they read as dashed on dense curves. */
-    static final BasicStroke THEORY_STROKE = new BasicStroke(2.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND,
+    /** Theory lines: thicker than data and long dashes, so they read as dashed on dense curves. */
+    static final BasicStroke THEORY_STROKE = new BasicStroke(3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND,
             10f, new float[] {10f, 6f}, 0f);
 
     private enum Kind { LINE, POINTS, CDF, THEORY, BARS }
@@ -348,7 +348,6 @@ public final class Plot implements Html {
         s.setLegendPosition(Styler.LegendPosition.OutsideS);
         s.setLegendLayout(oneRow ? Styler.LegendLayout.Horizontal : Styler.LegendLayout.Vertical);
         s.setLegendBorderColor(Color.WHITE);
-        s.setLegendSeriesLineLength(36);
         s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
         s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         s.setChartTitleBoxVisible(false);
@@ -453,8 +452,15 @@ public final class Plot implements Html {
         double hi = max != null ? max : Arrays.stream(values).max().orElseThrow();
         if (log) {
             boolean fewDecades = lo > 0 && hi / lo < 1000;
-            if (x) st.setXAxisLogarithmicDecadeOnly(!fewDecades);
-            else st.setYAxisLogarithmicDecadeOnly(!fewDecades);
+            // A formatting function would switch XChart to linear ticks; a decimal pattern keeps the log ticks
+            // and prints 1, 10, 1,000, 10,000 alike (never "1E4" beside "1000").
+            if (x) {
+                st.setXAxisLogarithmicDecadeOnly(!fewDecades);
+                st.setXAxisDecimalPattern("#,##0.###");
+            } else {
+                st.setYAxisLogarithmicDecadeOnly(!fewDecades);
+                st.setYAxisDecimalPattern("#,##0.###");
+            }
             return;
         }
         Function<Double, String> format = integral(values) && hi - lo <= 60
@@ -499,6 +505,8 @@ public final class Plot implements Html {
     }
 
     private boolean legendFitsInOneRow() {
+        // XChart spaces a one-row legend by line length, and scatter entries then overlap: list them instead
+        if (specs.stream().anyMatch(s -> s.kind() == Kind.POINTS)) return false;
         int row = 0;
         for (Spec s : specs) row += 7 * s.name().length() + 60;
         return row < WIDTH - 40;
