@@ -48,11 +48,11 @@ public final class BeladyPolicy implements CachePolicy {
     @Override
     public boolean access(int key) {
         if (position >= keys.length) {
-            throw new IllegalArgumentException("request " + (position + 1) + " is past the end of the trace (" + keys.length
+            throw Check.fail("request " + (position + 1) + " is past the end of the trace (" + keys.length
                     + " requests)");
         }
         if (key != keys[position]) {
-            throw new IllegalArgumentException("key must be the trace's request " + (position + 1) + " = " + keys[position]
+            throw Check.fail("key must be the trace's request " + (position + 1) + " = " + keys[position]
                     + ", was " + key);
         }
         int upcoming = nextUse[position++];

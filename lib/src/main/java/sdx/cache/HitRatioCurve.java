@@ -47,6 +47,7 @@ public record HitRatioCurve(Popularity popularity, int requests, double[] percen
         belady = belady.clone();
     }
 
+
     /** The measured hit ratios of {@code policy}, one per size. */
     public double[] of(Policy policy) {
         return of(Check.notNull("policy", policy).label());
@@ -113,5 +114,41 @@ public record HitRatioCurve(Popularity popularity, int requests, double[] percen
         double[] r = new double[v.length];
         for (int i = 0; i < v.length; i++) r[i] = round(v[i]);
         return r;
+    }
+
+    /** A copy of {@code percents}. */
+    @Override
+    public double[] percents() {
+        return percents.clone();
+    }
+
+    /** A copy of {@code capacities}. */
+    @Override
+    public int[] capacities() {
+        return capacities.clone();
+    }
+
+    /** A copy of {@code cheLru}. */
+    @Override
+    public double[] cheLru() {
+        return cheLru.clone();
+    }
+
+    /** A copy of {@code fifoTheory}. */
+    @Override
+    public double[] fifoTheory() {
+        return fifoTheory.clone();
+    }
+
+    /** A copy of {@code upperBound}. */
+    @Override
+    public double[] upperBound() {
+        return upperBound.clone();
+    }
+
+    /** A copy of {@code belady}. */
+    @Override
+    public double[] belady() {
+        return belady.clone();
     }
 }

@@ -30,7 +30,7 @@ public record LatencyCdf(Popularity popularity, LatencyModel model, LatencyRun n
         return Plot.cdf("Latency CDF with and without a cache (" + popularity.label() + ")", "latency (µs, log scale)")
                 .points("no cache", grid, shareAtOrBelow(noCache.samples(), grid))
                 .points(with, grid, shareAtOrBelow(withCache.samples(), grid))
-                .theory("no cache, model", fine, none).theory("with cache, model", fine, cached)
+                .theory("no cache, model", fine, none).theoryOf(with, "with cache, model", fine, cached)
                 .logX().xRange(1, 1e6);
     }
 

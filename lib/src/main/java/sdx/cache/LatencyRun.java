@@ -13,6 +13,11 @@ import sdx.core.Latency;
  */
 public record LatencyRun(double cachePercent, int capacity, double hitRatio, Latency latency, double[] samples) {
 
+    /** Copies the arrays, so the record cannot change behind its back. */
+    public LatencyRun {
+        samples = samples == null ? null : samples.clone();
+    }
+
     /** Mean latency (µs). */
     public double mean() {
         return latency.mean();
@@ -37,5 +42,11 @@ public record LatencyRun(double cachePercent, int capacity, double hitRatio, Lat
     public String toString() {
         return String.format(java.util.Locale.ROOT, "cache %.0f%% of keys: hit ratio %.4f, mean %.0f µs, p50 %d µs, p99 %d µs",
                 cachePercent, hitRatio, mean(), p50(), p99());
+    }
+
+    /** A copy of {@code samples}. */
+    @Override
+    public double[] samples() {
+        return samples.clone();
     }
 }

@@ -174,7 +174,7 @@ public final class Corpus {
     public static List<String> notebookText(Path dir) {
         Check.notNull("dir", dir);
         if (!Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("dir must be a directory of notebooks, was " + dir.toAbsolutePath());
+            throw Check.fail("dir must be a directory of notebooks, was " + dir.toAbsolutePath());
         }
         ObjectMapper json = new ObjectMapper();
         List<String> lines = new ArrayList<>();

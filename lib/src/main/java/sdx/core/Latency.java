@@ -19,7 +19,7 @@ public final class Latency {
     /** Records one latency of {@code micros} microseconds (0 is recorded as 1 µs). */
     public void record(long micros) {
         if (micros < 0 || micros > MAX_MICROS) {
-            throw new IllegalArgumentException("micros must be in [0, " + MAX_MICROS + "], was " + micros);
+            throw Check.fail("micros must be in [0, " + MAX_MICROS + "], was " + micros);
         }
         histogram.recordValue(Math.max(1, micros));
     }

@@ -13,7 +13,7 @@ public final class Stats {
     /** Arithmetic mean of a non-empty array. */
     public static double mean(double... values) {
         Check.notNull("values", values);
-        if (values.length == 0) throw new IllegalArgumentException("values must not be empty");
+        if (values.length == 0) throw Check.fail("values must not be empty");
         double s = 0;
         for (double v : values) s += v;
         return s / values.length;
@@ -22,13 +22,13 @@ public final class Stats {
     /** Max divided by mean: 1.0 is perfect balance; 2.0 means the busiest is twice the average. */
     public static double imbalance(long... loads) {
         Check.notNull("loads", loads);
-        if (loads.length == 0) throw new IllegalArgumentException("loads must not be empty");
+        if (loads.length == 0) throw Check.fail("loads must not be empty");
         long max = 0, sum = 0;
         for (long l : loads) {
             max = Math.max(max, l);
             sum += l;
         }
-        if (sum == 0) throw new IllegalArgumentException("loads must not all be zero");
+        if (sum == 0) throw Check.fail("loads must not all be zero");
         return max / (sum / (double) loads.length);
     }
 

@@ -17,10 +17,10 @@ public record Trace(String name, int keySpace, int[] keys) {
     public Trace {
         Check.notNull("name", name);
         Check.positive("keySpace", keySpace);
-        Check.notNull("keys", keys);
+        keys = Check.notNull("keys", keys).clone();                // copied in (and out, by keys())
         for (int i = 0; i < keys.length; i++) {
             if (keys[i] < 0 || keys[i] >= keySpace) {
-                throw new IllegalArgumentException(
+                throw Check.fail(
                         "keys[" + i + "] must be in [0, " + keySpace + "), was " + keys[i]);
             }
         }
@@ -28,7 +28,7 @@ public record Trace(String name, int keySpace, int[] keys) {
 
     /** A trace from explicit keys. */
     public static Trace of(String name, int keySpace, int... keys) {
-        return new Trace(name, keySpace, keys.clone());
+        return new Trace(name, keySpace, keys);
     }
 
     /** Number of requests. */
@@ -61,5 +61,11 @@ public record Trace(String name, int keySpace, int[] keys) {
     @Override
     public int hashCode() {
         return 31 * name.hashCode() + Arrays.hashCode(keys);
+    }
+
+    /** A copy of {@code keys}. */
+    @Override
+    public int[] keys() {
+        return keys.clone();
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.Locale;
 import org.apache.commons.rng.UniformRandomProvider;
 import sdx.core.Check;
 import sdx.core.Rng;
@@ -41,7 +42,7 @@ public final class AccessLog {
             String ip = (rng.nextBoolean() ? "203.0.113." : "198.51.100.") + (1 + rng.nextInt(254));
             String user = rng.nextInt(10) == 0 ? "frank" : "-";
             String size = status == 304 ? "-" : Integer.toString(rng.nextInt(50_000));
-            out.add(String.format("%s - %s [%02d/%s/2026:%02d:%02d:%02d +0000] \"%s %s HTTP/1.1\" %d %s", ip, user,
+            out.add(String.format(Locale.ROOT, "%s - %s [%02d/%s/2026:%02d:%02d:%02d +0000] \"%s %s HTTP/1.1\" %d %s", ip, user,
                     1 + (int) (second / 86_400) % 28, MONTHS[(int) (second / (86_400 * 28)) % 12],
                     (second / 3600) % 24, (second / 60) % 60, second % 60,
                     METHODS[rng.nextInt(METHODS.length)], PATHS[rng.nextInt(PATHS.length)], status, size));
@@ -53,7 +54,7 @@ public final class AccessLog {
     public static int status(String line) {
         Check.notNull("line", line);
         Matcher m = STATUS_FIELD.matcher(line);
-        if (!m.find()) throw new IllegalArgumentException("line is not in Common Log Format, was " + line);
+        if (!m.find()) throw Check.fail("line is not in Common Log Format, was " + line);
         return Integer.parseInt(m.group(1));
     }
 

@@ -2,6 +2,7 @@ package sdx.mapreduce;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import sdx.core.Check;
 import sdx.core.Corpus;
 import sdx.core.Workloads;
@@ -71,7 +72,7 @@ public record CombinerStudy(int[] mapTasks, int words, int vocabulary, double sk
     /** Shuffled pairs vs M: without combiner, with combiner, and the prediction (dashed). */
     public Plot plot() {
         double[] x = Arrays.stream(mapTasks).asDoubleStream().toArray();
-        return Plot.line(String.format("Shuffle volume: %,d Zipf(%.1f) words, vocabulary %,d", words, skew, vocabulary),
+        return Plot.line(String.format(Locale.ROOT, "Shuffle volume: %,d Zipf(%.1f) words, vocabulary %,d", words, skew, vocabulary),
                         "map tasks M", "pairs shuffled")
                 .series("without combiner", x, Arrays.stream(withoutCombiner).asDoubleStream().toArray())
                 .series("with combiner", x, Arrays.stream(withCombiner).asDoubleStream().toArray())

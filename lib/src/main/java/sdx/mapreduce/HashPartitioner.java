@@ -6,7 +6,7 @@ package sdx.mapreduce;
  *
  * @param <K> intermediate key type
  */
-public final class HashPartitioner<K> implements Partitioner<K> {
+public final class HashPartitioner<K> implements ReducePartitioner<K> {
     /** A hash partitioner (stateless). */
     public HashPartitioner() {}
 

@@ -22,7 +22,7 @@ import sdx.core.Check;
  * @param <O> output value type
  */
 public record Job<I, K, V, O>(Mapper<I, K, V> mapper, Reducer<K, V, O> reducer, Reducer<K, V, V> combiner,
-        Partitioner<K> partitioner, int workers, int mapTasks, int reducers, Faults faults, boolean speculative) {
+        ReducePartitioner<K> partitioner, int workers, int mapTasks, int reducers, Faults faults, boolean speculative) {
 
     /** Upper limit on W, M and R: this is a teaching engine on one machine. */
     public static final int MAX_TASKS = 10_000;
@@ -50,7 +50,7 @@ public record Job<I, K, V, O>(Mapper<I, K, V> mapper, Reducer<K, V, O> reducer, 
     }
 
     /** Sends keys to reducers with {@code partitioner} instead of {@code hash(key) mod R}. */
-    public Job<I, K, V, O> partitioner(Partitioner<K> partitioner) {
+    public Job<I, K, V, O> partitioner(ReducePartitioner<K> partitioner) {
         return new Job<>(mapper, reducer, combiner, partitioner, workers, mapTasks, reducers, faults, speculative);
     }
 

@@ -15,7 +15,7 @@ final class MapOutput<K, V> implements Emitter<K, V> {
     final List<K>[] keys;
     final List<V>[] values;
     private final Map<K, List<V>>[] buffers;
-    private final Partitioner<K> partitioner;
+    private final ReducePartitioner<K> partitioner;
     private final Reducer<K, V, V> combiner;
     private final int r;
     long emitted, inputRecords;
@@ -26,7 +26,7 @@ final class MapOutput<K, V> implements Emitter<K, V> {
     static final int COMBINE_AT = 64;
 
     @SuppressWarnings("unchecked")
-    MapOutput(int r, Partitioner<K> partitioner, Reducer<K, V, V> combiner) {
+    MapOutput(int r, ReducePartitioner<K> partitioner, Reducer<K, V, V> combiner) {
         this.r = r;
         this.partitioner = partitioner;
         this.combiner = combiner;

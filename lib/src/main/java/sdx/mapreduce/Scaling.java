@@ -2,6 +2,7 @@ package sdx.mapreduce;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import sdx.core.Check;
 import sdx.viz.Plot;
 import tech.tablesaw.api.DoubleColumn;
@@ -77,11 +78,11 @@ public record Scaling(int[] workers, double[] millis, int cores, double serialFr
     /** Speedup vs W: measured, ideal (dashed) and Amdahl (dashed). */
     public Plot plot() {
         double[] x = Arrays.stream(workers).asDoubleStream().toArray();
-        return Plot.line(String.format("Speedup vs workers on %d cores (serial fraction f = %.2f)", cores, serialFraction),
+        return Plot.line(String.format(Locale.ROOT, "Speedup vs workers on %d cores (serial fraction f = %.2f)", cores, serialFraction),
                         "workers W", "speedup T(1) / T(W)")
                 .series("measured", x, speedup())
                 .theory("ideal: S = W", x, x)
-                .theory(String.format("Amdahl: 1 / (f + (1-f) / min(W, %d))", cores), x, amdahl())
+                .theoryOf("measured", String.format(Locale.ROOT, "Amdahl: 1 / (f + (1-f) / min(W, %d))", cores), x, amdahl())
                 .yRange(0, Math.max(2, workers.length) + 0.5);
     }
 

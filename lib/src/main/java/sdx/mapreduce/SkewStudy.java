@@ -3,6 +3,7 @@ package sdx.mapreduce;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
+import java.util.Locale;
 import sdx.core.Check;
 import sdx.core.Corpus;
 import sdx.core.Workloads;
@@ -58,7 +59,7 @@ public record SkewStudy(double[] skews, int reducers, int words, double[] measur
         int r = result.reducers();
         double[] expected = expectedLoads((int) result.mapOutputRecords(), vocabulary, skew, r);
         List<String> names = IntStream.range(0, r).mapToObj(i -> "r" + i).toList();
-        return Plot.bar(String.format("Pairs per reducer, Zipf(%.1f): max/mean = %.2f", skew, result.reducerImbalance()),
+        return Plot.bar(String.format(Locale.ROOT, "Pairs per reducer, Zipf(%.1f): max/mean = %.2f", skew, result.reducerImbalance()),
                         "reduce partition", "pairs received")
                 .bars("measured", names, Arrays.stream(result.recordsPerReducer()).asDoubleStream().toArray())
                 .bars("expected: N * sum of p over the words hashed there", names, expected);
@@ -66,10 +67,10 @@ public record SkewStudy(double[] skews, int reducers, int words, double[] measur
 
     /** Max/mean vs skew: measured, predicted (dashed), hot-word lower bound (dashed). */
     public Plot plot() {
-        return Plot.line(String.format("Reducer imbalance vs skew (R = %d, %,d words, no combiner)", reducers, words),
+        return Plot.line(String.format(Locale.ROOT, "Reducer imbalance vs skew (R = %d, %,d words, no combiner)", reducers, words),
                         "Zipf skew s", "max / mean pairs per reducer")
                 .series("measured", skews, measured)
-                .theory("predicted from p and hash(word) mod R", skews, predicted)
+                .theoryOf("measured", "predicted from p and hash(word) mod R", skews, predicted)
                 .theory("lower bound: R * p(most frequent word)", skews, bound);
     }
 }

@@ -5,9 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import scala.Tuple2;
+import sdx.core.Check;
 import sdx.core.Corpus;
 
 /**
@@ -24,7 +26,7 @@ public final class SparkMain {
     /** Runs the word count; see the class comment for the arguments. */
     public static void main(String[] args) throws Exception {
         if (args.length != 3) {
-            throw new IllegalArgumentException("usage: SparkMain <input file> <output file> <local[W]>");
+            throw Check.fail("usage: SparkMain <input file> <output file> <local[W]>");
         }
         long t0 = System.nanoTime();
         SparkConf conf = new SparkConf().setAppName("sdx-wordcount").setMaster(args[2])
@@ -49,7 +51,7 @@ public final class SparkMain {
                     out.write('\n');
                 }
             }
-            System.out.printf("startMs=%.1f jobMs=%.1f%n", (t1 - t0) / 1e6, (t2 - t1) / 1e6);
+            System.out.printf(Locale.ROOT, "startMs=%.1f jobMs=%.1f%n", (t1 - t0) / 1e6, (t2 - t1) / 1e6);
         }
     }
 }

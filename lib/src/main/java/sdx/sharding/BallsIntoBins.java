@@ -23,6 +23,13 @@ import tech.tablesaw.api.Table;
  */
 public record BallsIntoBins(int[] bins, int seeds, double[] oneChoice, double[] twoChoices) {
 
+    /** Copies the arrays, so the record cannot change behind its back. */
+    public BallsIntoBins {
+        bins = bins == null ? null : bins.clone();
+        oneChoice = oneChoice == null ? null : oneChoice.clone();
+        twoChoices = twoChoices == null ? null : twoChoices.clone();
+    }
+
     /** Max load after throwing {@code balls} balls into {@code bins} bins, each to the least loaded of {@code choices} random bins. */
     public static int maxLoad(int bins, int balls, int choices, long seed) {
         Check.positive("bins", bins);
@@ -112,9 +119,9 @@ public record BallsIntoBins(int[] bins, int seeds, double[] oneChoice, double[] 
         double[] x = Arrays.stream(bins).asDoubleStream().toArray();
         return Plot.line("Max load, n balls into n bins (" + seeds + " runs each)", "n (log)", "balls in the fullest bin")
                 .series("1 choice", x, oneChoice)
-                .theory("Gamma^-1(n) - 3/2", x, map(BallsIntoBins::oneChoiceTheory))
+                .theoryOf("1 choice", "Gamma^-1(n) - 3/2", x, map(BallsIntoBins::oneChoiceTheory))
                 .series("2 choices", x, twoChoices)
-                .theory("ln ln n / ln 2", x, map(BallsIntoBins::twoChoiceTheory))
+                .theoryOf("2 choices", "ln ln n / ln 2", x, map(BallsIntoBins::twoChoiceTheory))
                 .logX();
     }
 
@@ -126,5 +133,23 @@ public record BallsIntoBins(int[] bins, int seeds, double[] oneChoice, double[] 
                 DoubleColumn.create("ln n / ln ln n", Arrays.stream(map(BallsIntoBins::oneChoiceLeadingTerm)).map(ShardLoad::round).toArray()),
                 DoubleColumn.create("2 choices", twoChoices),
                 DoubleColumn.create("ln ln n / ln 2", Arrays.stream(map(BallsIntoBins::twoChoiceTheory)).map(ShardLoad::round).toArray()));
+    }
+
+    /** A copy of {@code bins}. */
+    @Override
+    public int[] bins() {
+        return bins.clone();
+    }
+
+    /** A copy of {@code oneChoice}. */
+    @Override
+    public double[] oneChoice() {
+        return oneChoice.clone();
+    }
+
+    /** A copy of {@code twoChoices}. */
+    @Override
+    public double[] twoChoices() {
+        return twoChoices.clone();
     }
 }

@@ -177,6 +177,8 @@ public final class ConsistentHashPartitioner implements Partitioner {
             for (int i = 1; i < points.length; i++) {
                 Check.that(points[i] >= points[i - 1], "points[" + i + "]", points[i], "must be >= points[" + (i - 1) + "]");
             }
+            points = points == null ? null : points.clone();
+            owners = owners == null ? null : owners.clone();
         }
 
         /** Number of points. */
@@ -199,6 +201,18 @@ public final class ConsistentHashPartitioner implements Partitioner {
         @Override
         public String toString() {
             return "Ring[" + points.length + " points]";
+        }
+
+        /** A copy of {@code points}. */
+        @Override
+        public long[] points() {
+            return points.clone();
+        }
+
+        /** A copy of {@code owners}. */
+        @Override
+        public int[] owners() {
+            return owners.clone();
         }
     }
 }

@@ -21,6 +21,13 @@ import tech.tablesaw.api.Table;
  */
 public record KeyMovement(int[] shards, double[] modMoved, double[] consistentMoved, int vnodes, int keys) {
 
+    /** Copies the arrays, so the record cannot change behind its back. */
+    public KeyMovement {
+        shards = shards == null ? null : shards.clone();
+        modMoved = modMoved == null ? null : modMoved.clone();
+        consistentMoved = consistentMoved == null ? null : consistentMoved.clone();
+    }
+
     /** Fraction of keys {@code 0..keys-1} whose shard differs between {@code before} and {@code after}. */
     public static double movedFraction(Partitioner before, Partitioner after, int keys) {
         Check.notNull("before", before);
@@ -32,14 +39,79 @@ public record KeyMovement(int[] shards, double[] modMoved, double[] consistentMo
     }
 
     /**
-     * Adds one shard to clusters of each size in {@code shards} and measures the keys that move.
+     * What {@link #run(Settings)} measures, named, with defaults: start from {@link #defaults()} and change
+     * what the cell is about, e.g. {@code KeyMovement.run(Settings.defaults().withVnodes(10))}.
      *
-     * @param shards N values, each at least 1
-     * @param vnodes virtual nodes per shard for the consistent ring
-     * @param keys   keys checked, at least 1
-     * @param seeds  rings averaged per N (the mod-N result barely depends on the seed)
+     * @param shards N values (before adding one), each at least 1
+     * @param vnodes virtual nodes per shard for the consistent ring, at least 1
+     * @param keys   keys checked per run, at least 1
+     * @param seeds  rings averaged per N (the mod-N result barely depends on the seed), at least 1
      * @param seed   base seed
      */
+    public record Settings(int[] shards, int vnodes, int keys, int seeds, long seed) {
+        /** Validates and copies. */
+        public Settings {
+            shards = Check.notEmpty("shards", shards).clone();
+            for (int n : shards) Check.positive("shards[i]", n);
+            Check.positive("vnodes", vnodes);
+            Check.positive("keys", keys);
+            Check.positive("seeds", seeds);
+        }
+
+        /** N = 2 … 20, 100 virtual nodes, 20,000 keys, 5 rings per N, seed 42. */
+        public static Settings defaults() {
+            return new Settings(new int[] {2, 3, 4, 5, 6, 8, 10, 12, 16, 20}, 100, 20_000, 5, 42);
+        }
+
+        /** These settings with other N values. */
+        public Settings withShards(int... n) {
+            return new Settings(n, vnodes, keys, seeds, seed);
+        }
+
+        /** These settings with another number of virtual nodes per shard. */
+        public Settings withVnodes(int v) {
+            return new Settings(shards, v, keys, seeds, seed);
+        }
+
+        /** These settings checking another number of keys. */
+        public Settings withKeys(int k) {
+            return new Settings(shards, vnodes, k, seeds, seed);
+        }
+
+        /** These settings averaging another number of rings per N. */
+        public Settings withSeeds(int s) {
+            return new Settings(shards, vnodes, keys, s, seed);
+        }
+
+        /** These settings with another base seed. */
+        public Settings withSeed(long s) {
+            return new Settings(shards, vnodes, keys, seeds, s);
+        }
+
+        /** A copy of {@code shards}. */
+        @Override
+        public int[] shards() {
+            return shards.clone();
+        }
+    }
+
+    /** {@link #run(Settings)} with {@link Settings#defaults()}. */
+    public static KeyMovement run() {
+        return run(Settings.defaults());
+    }
+
+    /** Adds one shard to clusters of each size in {@code settings.shards()} and measures the keys that move. */
+    public static KeyMovement run(Settings settings) {
+        Check.notNull("settings", settings);
+        return run(settings.shards(), settings.vnodes(), settings.keys(), settings.seeds(), settings.seed());
+    }
+
+    /**
+     * Adds one shard to clusters of each size in {@code shards} and measures the keys that move.
+     *
+     * @deprecated five positional numbers are easy to swap: use {@link #run(Settings)}
+     */
+    @Deprecated
     public static KeyMovement run(int[] shards, int vnodes, int keys, int seeds, long seed) {
         Check.notEmpty("shards", shards);
         for (int n : shards) Check.positive("shards[i]", n);
@@ -76,9 +148,9 @@ public record KeyMovement(int[] shards, double[] modMoved, double[] consistentMo
         double[] x = Arrays.stream(shards).asDoubleStream().toArray();
         return Plot.line("Keys moved when shard N+1 is added", "shards before (N)", "fraction of keys moved")
                 .series("hash mod N (measured)", x, modMoved)
-                .theory("N/(N+1)", x, modTheory())
+                .theoryOf("hash mod N (measured)", "N/(N+1)", x, modTheory())
                 .series("consistent, V=" + vnodes + " (measured)", x, consistentMoved)
-                .theory("1/(N+1)", x, consistentTheory())
+                .theoryOf("consistent, V=" + vnodes + " (measured)", "1/(N+1)", x, consistentTheory())
                 .yRange(0, 1);
     }
 
@@ -89,5 +161,23 @@ public record KeyMovement(int[] shards, double[] modMoved, double[] consistentMo
                 DoubleColumn.create("N/(N+1)", Arrays.stream(modTheory()).map(ShardLoad::round).toArray()),
                 DoubleColumn.create("consistent measured", Arrays.stream(consistentMoved).map(ShardLoad::round).toArray()),
                 DoubleColumn.create("1/(N+1)", Arrays.stream(consistentTheory()).map(ShardLoad::round).toArray()));
+    }
+
+    /** A copy of {@code shards}. */
+    @Override
+    public int[] shards() {
+        return shards.clone();
+    }
+
+    /** A copy of {@code modMoved}. */
+    @Override
+    public double[] modMoved() {
+        return modMoved.clone();
+    }
+
+    /** A copy of {@code consistentMoved}. */
+    @Override
+    public double[] consistentMoved() {
+        return consistentMoved.clone();
     }
 }

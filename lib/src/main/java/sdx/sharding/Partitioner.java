@@ -1,17 +1,18 @@
 package sdx.sharding;
 
 /**
- * Decides which shard owns a key. One small interface for every sharding strategy in the course:
- * {@link ModHashPartitioner}, {@link RangePartitioner}, {@link ConsistentHashPartitioner} and the
- * load-aware {@link TwoChoicePartitioner}.
+ * Decides which shard owns a key: a pure function, the same key always on the same shard (which is
+ * what lets a shard keep the key's data). One small interface for the course's placement strategies:
+ * {@link ModHashPartitioner}, {@link RangePartitioner}, {@link ConsistentHashPartitioner}. A strategy
+ * that routes by state (the load-aware {@link TwoChoiceRouter}) is a {@link Router} instead.
  */
-public interface Partitioner {
-    /** Number of shards; shards are numbered {@code 0 .. shards()-1}. */
-    int shards();
-
-    /** The shard that serves {@code key}, in {@code [0, shards())}. */
+public interface Partitioner extends Router {
+    /** The shard that owns {@code key}, in {@code [0, shards())}. */
     int shardOf(int key);
 
-    /** A short name for legends and tables, e.g. "hash mod 8". */
-    String name();
+    /** A partitioner routes every request for a key to the key's owner. */
+    @Override
+    default int route(int key) {
+        return shardOf(key);
+    }
 }

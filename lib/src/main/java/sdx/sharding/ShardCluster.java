@@ -16,7 +16,8 @@ import sdx.net.LoopbackServer.Request;
 /**
  * A real, small sharded service on loopback: N shard servers and one reverse proxy in front of them, all
  * {@link LoopbackServer}s (JDK HTTP servers bound to 127.0.0.1 on ephemeral ports). A client sends
- * {@code GET /key/{k}} to the proxy; the proxy asks its {@link Partitioner} which shard owns k and forwards
+ * {@code GET /key/{k}} to the proxy; the proxy asks its {@link Router} (any {@link Partitioner}) which shard
+ * serves k and forwards
  * the request over a keep-alive {@link LoopbackClient}; the shard answers {@code shard=i key=k}. Each shard
  * counts the requests it really served.
  *
@@ -34,7 +35,7 @@ public final class ShardCluster implements AutoCloseable {
     /** Proxy handlers running at once (the loopback server's pool size). */
     private static final int PROXY_THREADS = 2;
 
-    private final Partitioner partitioner;
+    private final Router partitioner;
     private final Object routeLock = new Object();       // a stateful partitioner (two choices) counts its routing
     private final Object clientLock = new Object();      // the caller's client: one request at a time
     private final List<LoopbackServer> shards;
@@ -44,7 +45,7 @@ public final class ShardCluster implements AutoCloseable {
     private final LoopbackClient client;
     private boolean closed;
 
-    private ShardCluster(Partitioner partitioner) {
+    private ShardCluster(Router partitioner) {
         this.partitioner = partitioner;
         int n = partitioner.shards();
         served = new AtomicLongArray(n);
@@ -64,10 +65,10 @@ public final class ShardCluster implements AutoCloseable {
     }
 
     /**
-     * Starts {@code partitioner.shards()} shard servers and a proxy that routes by {@code partitioner}.
-     * Use in try-with-resources.
+     * Starts {@code partitioner.shards()} shard servers and a proxy that routes by {@code partitioner}
+     * (a {@link Partitioner} or a stateful {@link Router}). Use in try-with-resources.
      */
-    public static ShardCluster start(Partitioner partitioner) {
+    public static ShardCluster start(Router partitioner) {
         Check.notNull("partitioner", partitioner);
         Check.inRange("shards", partitioner.shards(), 1, 64);
         return new ShardCluster(partitioner);
@@ -128,7 +129,7 @@ public final class ShardCluster implements AutoCloseable {
         if (key < 0) return Reply.of(400, "bad key");
         int shard;
         synchronized (routeLock) {
-            shard = partitioner.shardOf(key);
+            shard = partitioner.route(key);
         }
         LoopbackClient[] clients = shardClients.take();
         try {

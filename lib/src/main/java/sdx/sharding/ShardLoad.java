@@ -29,13 +29,13 @@ public record ShardLoad(String name, long[] loads) {
         loads = loads.clone();
     }
 
-    /** Routes every request of {@code trace} through {@code partitioner} and counts per shard. */
-    public static ShardLoad of(Partitioner partitioner, Trace trace) {
-        Check.notNull("partitioner", partitioner);
+    /** Routes every request of {@code trace} through {@code router} (any partitioner is one) and counts per shard. */
+    public static ShardLoad of(Router router, Trace trace) {
+        Check.notNull("router", router);
         Check.notNull("trace", trace);
-        long[] loads = new long[partitioner.shards()];
-        for (int k : trace.keys()) loads[partitioner.shardOf(k)]++;
-        return new ShardLoad(partitioner.name() + ", " + trace.name(), loads);
+        long[] loads = new long[router.shards()];
+        for (int k : trace.keys()) loads[router.route(k)]++;
+        return new ShardLoad(router.name() + ", " + trace.name(), loads);
     }
 
     /**

@@ -44,6 +44,7 @@ public record SketchAccuracy(String trace, double phi, int trueHot, int[] memory
         cmRecallCeiling = cmRecallCeiling.clone();
     }
 
+
     /** Rows of the Count-Min sketches this experiment builds. */
     public static final int CM_DEPTH = 4;
 
@@ -126,5 +127,41 @@ public record SketchAccuracy(String trace, double phi, int trueHot, int[] memory
     @Override
     public String toString() {
         return "SketchAccuracy[" + trace + ", phi=" + phi + ", " + trueHot + " hot]";
+    }
+
+    /** A copy of {@code memory}. */
+    @Override
+    public int[] memory() {
+        return memory.clone();
+    }
+
+    /** A copy of {@code ssPrecision}. */
+    @Override
+    public double[] ssPrecision() {
+        return ssPrecision.clone();
+    }
+
+    /** A copy of {@code ssRecall}. */
+    @Override
+    public double[] ssRecall() {
+        return ssRecall.clone();
+    }
+
+    /** A copy of {@code cmMemory}. */
+    @Override
+    public int[] cmMemory() {
+        return cmMemory.clone();
+    }
+
+    /** A copy of {@code cmPrecision}. */
+    @Override
+    public double[] cmPrecision() {
+        return cmPrecision.clone();
+    }
+
+    /** A copy of {@code cmRecall}. */
+    @Override
+    public double[] cmRecall() {
+        return cmRecall.clone();
     }
 }

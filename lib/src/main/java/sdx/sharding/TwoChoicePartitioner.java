@@ -1,60 +1,18 @@
 package sdx.sharding;
 
-import sdx.core.Check;
-import sdx.core.Rng;
-
 /**
- * The power of two choices (Mitzenmacher, "The power of two choices in randomized load balancing",
- * IEEE TPDS 2001; Azar, Broder, Karlin and Upfal, STOC 1994): every key is stored on two shards chosen
- * by two independent hashes, and each request goes to whichever of the two has served fewer requests so
- * far. Stateful: it counts the requests it routes. Reads of a hot key split over two shards.
+ * The old name of {@link TwoChoiceRouter}: two choices routes by load, so it is a {@link Router}, not a
+ * pure {@link Partitioner}.
+ *
+ * @deprecated use {@link TwoChoiceRouter#of(int)}
  */
-public final class TwoChoicePartitioner implements Partitioner {
-    private final int shards;
-    private final long seed;
-    private final long[] served;
+@Deprecated
+public final class TwoChoicePartitioner {
+    private TwoChoicePartitioner() {}
 
-    /**
-     * @param shards number of shards, at least 2
-     * @param seed   hash seed
-     */
-    public TwoChoicePartitioner(int shards, long seed) {
-        this.shards = Check.atLeast("shards", shards, 2);
-        this.seed = seed;
-        this.served = new long[shards];
-    }
-
-    /** {@code shards} shards, default seed. */
-    public static TwoChoicePartitioner of(int shards) {
-        return new TwoChoicePartitioner(shards, Rng.DEFAULT_SEED);
-    }
-
-    /** The two candidate shards of {@code key} (may coincide). */
-    public int[] choices(int key) {
-        return new int[] {Hash64.bucket(Hash64.hash(key, seed), shards), Hash64.bucket(Hash64.hash(key, ~seed), shards)};
-    }
-
-    /** Routes one request: the less loaded of the key's two shards (the first on a tie), and counts it. */
-    @Override
-    public int shardOf(int key) {
-        int[] c = choices(key);
-        int s = served[c[1]] < served[c[0]] ? c[1] : c[0];
-        served[s]++;
-        return s;
-    }
-
-    /** Requests routed to each shard so far. */
-    public long[] served() {
-        return served.clone();
-    }
-
-    @Override
-    public int shards() {
-        return shards;
-    }
-
-    @Override
-    public String name() {
-        return "two choices x" + shards;
+    /** @deprecated use {@link TwoChoiceRouter#of(int)} */
+    @Deprecated
+    public static TwoChoiceRouter of(int shards) {
+        return TwoChoiceRouter.of(shards);
     }
 }

@@ -27,6 +27,15 @@ import tech.tablesaw.api.Table;
 public record VnodeBalance(int shards, int[] vnodes, int seeds, double[] measuredCv, double[] theoryCv,
                            double[] measuredMax, double[] theoryMax) {
 
+    /** Copies the arrays, so the record cannot change behind its back. */
+    public VnodeBalance {
+        vnodes = vnodes == null ? null : vnodes.clone();
+        measuredCv = measuredCv == null ? null : measuredCv.clone();
+        theoryCv = theoryCv == null ? null : theoryCv.clone();
+        measuredMax = measuredMax == null ? null : measuredMax.clone();
+        theoryMax = theoryMax == null ? null : theoryMax.clone();
+    }
+
     /**
      * Builds {@code seeds} rings for each V and measures the shares exactly (arc lengths, no key sampling).
      *
@@ -96,9 +105,9 @@ public record VnodeBalance(int shards, int[] vnodes, int seeds, double[] measure
         return Plot.line("Ring balance vs virtual nodes (N = " + shards + ", " + seeds + " rings each)",
                         "virtual nodes per shard V (log)", "spread (log)")
                 .series("CV measured", x, measuredCv)
-                .theory("CV theory ~ 1/sqrt(V)", x, theoryCv)
+                .theoryOf("CV measured", "CV theory ~ 1/sqrt(V)", x, theoryCv)
                 .series("max/mean - 1 measured", x, excess)
-                .theory("max/mean - 1 normal approx.", x, theoryExcess)
+                .theoryOf("max/mean - 1 measured", "max/mean - 1 normal approx.", x, theoryExcess)
                 .logX().logY();
     }
 
@@ -114,5 +123,35 @@ public record VnodeBalance(int shards, int[] vnodes, int seeds, double[] measure
 
     private static double[] round(double[] a) {
         return Arrays.stream(a).map(ShardLoad::round).toArray();
+    }
+
+    /** A copy of {@code vnodes}. */
+    @Override
+    public int[] vnodes() {
+        return vnodes.clone();
+    }
+
+    /** A copy of {@code measuredCv}. */
+    @Override
+    public double[] measuredCv() {
+        return measuredCv.clone();
+    }
+
+    /** A copy of {@code theoryCv}. */
+    @Override
+    public double[] theoryCv() {
+        return theoryCv.clone();
+    }
+
+    /** A copy of {@code measuredMax}. */
+    @Override
+    public double[] measuredMax() {
+        return measuredMax.clone();
+    }
+
+    /** A copy of {@code theoryMax}. */
+    @Override
+    public double[] theoryMax() {
+        return theoryMax.clone();
     }
 }

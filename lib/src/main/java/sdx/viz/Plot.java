@@ -85,11 +85,11 @@ public final class Plot implements Html {
         SeriesMarkers.TRIANGLE_DOWN, SeriesMarkers.CROSS, SeriesMarkers.PLUS
     };
 
-    /** Measured lines: solid, 2 px. */
-    static final BasicStroke DATA_STROKE = new BasicStroke(2f);
+    /** Measured lines: solid, 1.5 px, so a dashed theory (3 px) on top shows even where the two agree. */
+    static final BasicStroke DATA_STROKE = new BasicStroke(1.5f);
 
-    /** Theory lines: thicker than data (2 px) and long dashes, so they read as dashed on dense curves. */
-    static final BasicStroke THEORY_STROKE = new BasicStroke(2.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND,
+    /** Theory lines: thicker than data and long dashes, so they read as dashed on dense curves. */
+    static final BasicStroke THEORY_STROKE = new BasicStroke(3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND,
             10f, new float[] {10f, 6f}, 0f);
 
     private enum Kind { LINE, POINTS, CDF, THEORY, BARS }
@@ -348,7 +348,6 @@ public final class Plot implements Html {
         s.setLegendPosition(Styler.LegendPosition.OutsideS);
         s.setLegendLayout(oneRow ? Styler.LegendLayout.Horizontal : Styler.LegendLayout.Vertical);
         s.setLegendBorderColor(Color.WHITE);
-        s.setLegendSeriesLineLength(36);
         s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
         s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         s.setChartTitleBoxVisible(false);
@@ -366,7 +365,8 @@ public final class Plot implements Html {
             for (Spec spec : specs) {
                 if (spec.measured() == theoryPass) continue;
                 int hue = hues.get(spec.hueKey());
-                XYSeries s = c.addSeries(spec.name(), spec.x(), spec.y());
+                double[][] xy = spec.kind() == Kind.THEORY ? chords(spec.x(), spec.y()) : new double[][] {spec.x(), spec.y()};
+                XYSeries s = c.addSeries(spec.name(), xy[0], xy[1]);
                 s.setLineColor(PALETTE[hue]);
                 s.setMarkerColor(PALETTE[hue]);
                 switch (spec.kind()) {
@@ -385,10 +385,7 @@ public final class Plot implements Html {
                     case THEORY -> {
                         s.setMarker(SeriesMarkers.NONE);
                         s.setLineStyle(THEORY_STROKE);
-                        // XChart strokes each segment on its own, restarting the dash, so on a dense
-                        // curve the dashes vanish. A smooth series is one path and the dashes run on; a
-                        // sparse curve keeps straight segments (long enough to show a dash each).
-                        s.setSmooth(dense(spec.x()));
+
                     }
                     default -> throw new IllegalStateException(spec.kind().toString());
                 }
@@ -445,16 +442,24 @@ public final class Plot implements Html {
     /**
      * One label format per axis: integers only when every value on it is a whole number (worker lanes,
      * shard numbers), otherwise a fixed number of decimals chosen from the axis span; log axes label
-     * 1-2-5 steps when they span fewer than three decades, powers of ten otherwise.
+     * 1-2-5 steps when they span few decades, powers of ten otherwise.
      */
     private static void axisLabels(AxesChartStyler st, double[] values, Double min, Double max, boolean log, boolean x) {
         if (values.length == 0) return;
         double lo = min != null ? min : Arrays.stream(values).min().orElseThrow();
         double hi = max != null ? max : Arrays.stream(values).max().orElseThrow();
         if (log) {
-            boolean fewDecades = lo > 0 && hi / lo < 1000;
-            if (x) st.setXAxisLogarithmicDecadeOnly(!fewDecades);
-            else st.setYAxisLogarithmicDecadeOnly(!fewDecades);
+            // 1-2-5 labels only while they fit: up to two decades across, about one and a half up the side
+            boolean fewDecades = lo > 0 && hi / lo <= (x ? 100 : 30);
+            // A formatting function would switch XChart to linear ticks; a decimal pattern keeps the log ticks
+            // and prints 1, 10, 1,000, 10,000 alike (never "1E4" beside "1000").
+            if (x) {
+                st.setXAxisLogarithmicDecadeOnly(!fewDecades);
+                st.setXAxisDecimalPattern("#,##0.######");
+            } else {
+                st.setYAxisLogarithmicDecadeOnly(!fewDecades);
+                st.setYAxisDecimalPattern("#,##0.######");
+            }
             return;
         }
         Function<Double, String> format = integral(values) && hi - lo <= 60
@@ -486,11 +491,38 @@ public final class Plot implements Html {
         };
     }
 
-    /** Many points in increasing x order: smoothing them changes nothing visible but the dashes. */
-    static boolean dense(double[] x) {
-        if (x.length < 40) return false;
-        for (int i = 1; i < x.length; i++) if (!(x[i] > x[i - 1])) return false;
-        return true;
+    /** Plot area in pixels, roughly (for spacing theory points). */
+    private static final double PLOT_W = WIDTH - 110, PLOT_H = HEIGHT - 110, CHORD_PX = 14;
+
+    /**
+     * The theory curve thinned so consecutive points lie at least {@link #CHORD_PX} apart on screen.
+     * XChart strokes each segment on its own and restarts the dash pattern there, so on a dense curve
+     * the dashes vanish; chords this long each show a gap. Smooth theory curves lose nothing visible.
+     */
+    double[][] chords(double[] x, double[] y) {
+        double[] ax = allX(), ay = allY();
+        double x0 = xMin != null ? xMin : Arrays.stream(ax).min().orElse(0), x1 = xMax != null ? xMax : Arrays.stream(ax).max().orElse(1);
+        double y0 = yMin != null ? yMin : Arrays.stream(ay).min().orElse(0), y1 = yMax != null ? yMax : Arrays.stream(ay).max().orElse(1);
+        List<double[]> kept = new ArrayList<>();
+        double[] last = null;
+        for (int i = 0; i < x.length; i++) {
+            double px = PLOT_W * scaled(x[i], x0, x1, logX), py = PLOT_H * scaled(y[i], y0, y1, logY);
+            boolean end = i == x.length - 1;
+            if (last == null || end || Math.hypot(px - last[2], py - last[3]) >= CHORD_PX
+                    || !Double.isFinite(px) || !Double.isFinite(py)) {
+                last = new double[] {x[i], y[i], px, py};
+                kept.add(last);
+            }
+        }
+        return new double[][] {kept.stream().mapToDouble(p -> p[0]).toArray(), kept.stream().mapToDouble(p -> p[1]).toArray()};
+    }
+
+    private static double scaled(double v, double lo, double hi, boolean log) {
+        if (log) {
+            if (!(v > 0 && lo > 0)) return Double.NaN;
+            return hi > lo ? Math.log(v / lo) / Math.log(hi / lo) : 0;
+        }
+        return hi > lo ? (v - lo) / (hi - lo) : 0;
     }
 
     private static boolean integral(double[] values) {
@@ -499,6 +531,8 @@ public final class Plot implements Html {
     }
 
     private boolean legendFitsInOneRow() {
+        // XChart spaces a one-row legend by line length, and scatter entries then overlap: list them instead
+        if (specs.stream().anyMatch(s -> s.kind() == Kind.POINTS)) return false;
         int row = 0;
         for (Spec s : specs) row += 7 * s.name().length() + 60;
         return row < WIDTH - 40;

@@ -1,5 +1,6 @@
 package sdx.welcome;
 
+import sdx.core.Check;
 import sdx.core.Trace;
 import sdx.core.Workloads;
 import sdx.exercise.Grader;
@@ -42,7 +43,7 @@ public final class WelcomeExercises {
     /** The reference solution, used by the hidden checks. */
     static TopShare reference() {
         return (Trace t) -> {
-            if (t.length() == 0) throw new IllegalArgumentException("trace must not be empty");
+            if (t.length() == 0) throw Check.fail("trace must not be empty");
             long max = 0;
             for (long c : t.counts()) max = Math.max(max, c);
             return max / (double) t.length();

@@ -33,7 +33,7 @@ class PartitionerTest {
         assertThrows(IllegalArgumentException.class, () -> new RangePartitioner(100, 10).shardOf(100));
         assertThrows(IllegalArgumentException.class, () -> new ModHashPartitioner(0, 1));
         assertThrows(IllegalArgumentException.class, () -> new ConsistentHashPartitioner(4, 0, 1));
-        assertThrows(IllegalArgumentException.class, () -> new TwoChoicePartitioner(1, 1));
+        assertThrows(IllegalArgumentException.class, () -> new TwoChoiceRouter(1, 1));
         var e = assertThrows(IllegalArgumentException.class, () -> ConsistentHashPartitioner.of(0, 10));
         assertTrue(e.getMessage().contains("shards"), e.getMessage());
     }
@@ -118,17 +118,17 @@ class PartitionerTest {
     void sameSeedSameNumbers() {
         var t = Workloads.zipf(10_000, 1.0, 20_000, 9);
         assertEquals(ShardLoad.of(new ConsistentHashPartitioner(4, 20, 1), t), ShardLoad.of(new ConsistentHashPartitioner(4, 20, 1), t));
-        assertEquals(ShardLoad.of(new TwoChoicePartitioner(4, 1), t), ShardLoad.of(new TwoChoicePartitioner(4, 1), t));
+        assertEquals(ShardLoad.of(new TwoChoiceRouter(4, 1), t), ShardLoad.of(new TwoChoiceRouter(4, 1), t));
         assertTrue(!Arrays.equals(new ConsistentHashPartitioner(4, 20, 1).shares(), new ConsistentHashPartitioner(4, 20, 2).shares()));
     }
 
     @Test
     void twoChoicesRoutesToTheLessLoadedCandidate() {
-        TwoChoicePartitioner p = new TwoChoicePartitioner(8, 3);
+        TwoChoiceRouter p = new TwoChoiceRouter(8, 3);
         for (int i = 0; i < 1000; i++) {
             long[] before = p.served();
             int[] c = p.choices(i % 17);
-            int s = p.shardOf(i % 17);
+            int s = p.route(i % 17);
             assertTrue(s == c[0] || s == c[1]);
             assertEquals(Math.min(before[c[0]], before[c[1]]), before[s]);
         }

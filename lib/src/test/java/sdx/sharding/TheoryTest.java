@@ -39,7 +39,7 @@ class TheoryTest {
         // consistent: the new shard's share has CV ~ 1/sqrt(V) = 0.1 per ring; the mean of 20 rings has
         // relative sd ~ 0.022; tolerance 12% relative (> 5 sd).
         int[] ns = {2, 5, 10, 20};
-        KeyMovement m = KeyMovement.run(ns, 100, 20_000, 20, 3);
+        KeyMovement m = KeyMovement.run(KeyMovement.Settings.defaults().withShards(ns).withSeeds(20).withSeed(3));
         for (int i = 0; i < ns.length; i++) {
             int n = ns[i];
             assertEquals(n / (n + 1.0), m.modMoved()[i], 0.015, "mod N=" + n);

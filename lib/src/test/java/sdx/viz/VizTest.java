@@ -103,6 +103,23 @@ class VizTest {
         assertEquals(List.of("pairing A", "pairing B", "pairing A, model"), List.copyOf(c.getSeriesMap().keySet()));
     }
     @Test
+    void aDenseTheoryIsDrawnInChordsLongEnoughToShowItsDashes() {
+        double[] fx = new double[1000], fy = new double[1000];
+        for (int i = 0; i < fx.length; i++) {
+            fx[i] = i;
+            fy[i] = Math.sqrt(i);
+        }
+        XYChart c = (XYChart) Plot.line("t", "x", "y").series("dense m", new double[] {0, 999}, new double[] {0, 31.6})
+                .theory("dense m theory", fx, fy).chart();
+        XYSeries t = c.getSeriesMap().get("dense m theory");
+        double[] tx = t.getXData(), ty = t.getYData();
+        assertTrue(tx.length < 100 && tx.length > 20, tx.length + " points kept");
+        assertEquals(0, tx[0]);
+        assertEquals(999, tx[tx.length - 1], "the curve still ends where it ended");
+        for (int i = 1; i < tx.length - 1; i++) assertEquals(Math.sqrt(tx[i]), ty[i], 1e-12, "kept points are on the curve");
+    }
+
+    @Test
     void theoryNamedAfterAMeasurementPairsWithItOtherwiseStandsAlone() {
         XYChart c = (XYChart) Plot.line("t", "x", "y")
                 .series("LRU prefix", x, y).series("LRU prefix-2", x, y)

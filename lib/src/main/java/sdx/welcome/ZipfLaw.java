@@ -11,10 +11,11 @@ import tech.tablesaw.api.Table;
 
 /**
  * How popular each key is: measured request shares of the most requested keys beside Zipf's law,
- * the first chart of the course (welcome notebook).
+ * the first chart of the course (welcome notebook). (Named apart from {@code sdx.cache.Popularity},
+ * the workload record, so a cell may import both packages.)
  */
-public final class Popularity {
-    private Popularity() {}
+public final class ZipfLaw {
+    private ZipfLaw() {}
 
     /** Ranks shown: the top 100 keys (or all, if fewer). */
     public static final int RANKS = 100;
@@ -40,7 +41,7 @@ public final class Popularity {
                 measured[r] = Math.max(counts[r], 0.5) / length; // 0.5: keep unseen keys on a log axis
                 theory[r] = p[r];
             }
-            plot.points("s=" + s + " measured", rank, measured).theory("s=" + s + " Zipf", rank, theory);
+            plot.points("s=" + s + " measured", rank, measured).theoryOf("s=" + s + " measured", "s=" + s + " Zipf", rank, theory);
         }
         return plot;
     }
