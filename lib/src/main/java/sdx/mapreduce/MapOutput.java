@@ -43,7 +43,7 @@ final class MapOutput<K, V> implements Emitter<K, V> {
     @Override
     public void emit(K key, V value) {
         if (key == null || value == null) {
-            throw new IllegalArgumentException("emit(key, value) got a null " + (key == null ? "key" : "value"));
+            throw sdx.core.Check.fail("emit(key, value) got a null " + (key == null ? "key" : "value"));
         }
         int p = partitioner.partition(key, r);
         if (p < 0 || p >= r) {
