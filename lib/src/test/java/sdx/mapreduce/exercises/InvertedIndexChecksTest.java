@@ -89,6 +89,24 @@ class InvertedIndexChecksTest {
         assertTrue(r.result("generated").orElseThrow().message().contains("key"), r.toString());
     }
 
+    /** An endless loop inside a mapper runs on the engine's worker threads, not the grader's: it is stopped too. */
+    @Test
+    void endlessLoopInAMapperLeavesNoWorkerRunning() {
+        Mapper<Document, String, Integer> loops = (doc, out) -> {
+            long spins = 0;
+            while (spins >= 0) spins = spins + 1 > 0 ? spins + 1 : 0; // never ends, never looks at interrupts
+        };
+        Report r = MapReduceExercises.invertedIndex(loops, REDUCER);
+        assertEquals(Report.Status.FAILED, r.status(), r.toString());
+        String m = r.results().get(0).message();
+        assertTrue(m.contains("took longer") || m.contains("still running"), r.toString());
+        if (Runtime.version().feature() < 20) {
+            long busy = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().startsWith("mapreduce-worker") && t.getState() == Thread.State.RUNNABLE).count();
+            assertEquals(0, busy, "a worker still runs the endless mapper");
+        }
+    }
+
     @Test
     void exceptionsBecomeFailedChecksWithoutStackTraces() {
         Mapper<Document, String, Integer> npe = (doc, out) -> out.emit(null, doc.id());
