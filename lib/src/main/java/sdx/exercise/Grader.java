@@ -8,6 +8,8 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.DisplayName;
@@ -39,6 +41,8 @@ public final class Grader {
 
     /** Per-check time limit, so an endless loop fails a check instead of hanging the notebook. */
     public static final long TIMEOUT_MILLIS = 5_000;
+    /** Time JUnit may take to find and start a check before its own clock starts (class loading on a busy machine). */
+    static final long STARTUP_MILLIS = 30_000;
     /** The time limit in words. */
     public static final String TIMEOUT = "5 s";
 
@@ -94,7 +98,7 @@ public final class Grader {
                     results.add(o.result());
                     if (o.timedOut()) timedOut = m.name();
                     if (o.runaway() != null) {
-                        runaway = o.runaway();
+                        runaway = "an endless loop is still running (thread " + o.runaway() + ")";
                         notes.add(runaway + ": " + RESTART);
                     }
                     if (m.basic() && o.result().status() == Report.Status.FAILED && failedBasic == null) failedBasic = m;
@@ -146,18 +150,27 @@ public final class Grader {
     private static Outcome runOne(Launcher launcher, Class<?> checks, CheckMethod m) {
         Set<Thread> before = new HashSet<>(Thread.getAllStackTraces().keySet());
         AtomicReference<Report.Result> result = new AtomicReference<>();
-        Thread t = new Thread(() -> launcher.execute(LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectMethod(checks, m.method()))
-                .configurationParameter("junit.jupiter.execution.timeout.mode", "disabled")
-                .configurationParameter("junit.platform.output.capture.stdout", "false")
-                .build(), new Listener(m, result)), "sdx-grader-" + THREADS.incrementAndGet());
+        CountDownLatch started = new CountDownLatch(1);
+        Thread t = new Thread(() -> {
+            try {
+                launcher.execute(LauncherDiscoveryRequestBuilder.request()
+                        .selectors(selectMethod(checks, m.method()))
+                        .configurationParameter("junit.jupiter.execution.timeout.mode", "disabled")
+                        .configurationParameter("junit.platform.output.capture.stdout", "false")
+                        .build(), new Listener(m, result, started));
+            } finally {
+                started.countDown(); // in case the check never started
+            }
+        }, "sdx-grader-" + THREADS.incrementAndGet());
         t.setDaemon(true);
         t.setContextClassLoader(Grader.class.getClassLoader());
         t.start();
         try {
+            // the clock starts with the check itself, not with JUnit's discovery and class loading
+            started.await(STARTUP_MILLIS, TimeUnit.MILLISECONDS);
             t.join(TIMEOUT_MILLIS);
             if (t.isAlive()) {
-                boolean ended = Runaways.stop(t, 1_000);
+                boolean ended = Runaways.stop(t, 2_000);
                 if (!ended) {
                     Runaways.remember(t);
                     return new Outcome(m.result(Report.Status.FAILED, "did not finish within " + TIMEOUT
@@ -238,10 +251,17 @@ public final class Grader {
     private static final class Listener implements TestExecutionListener {
         private final CheckMethod check;
         private final AtomicReference<Report.Result> result;
+        private final CountDownLatch started;
 
-        Listener(CheckMethod check, AtomicReference<Report.Result> result) {
+        Listener(CheckMethod check, AtomicReference<Report.Result> result, CountDownLatch started) {
             this.check = check;
             this.result = result;
+            this.started = started;
+        }
+
+        @Override
+        public void executionStarted(TestIdentifier id) {
+            if (id.isTest()) started.countDown();
         }
 
         @Override
