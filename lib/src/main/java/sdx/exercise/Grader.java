@@ -70,7 +70,10 @@ public final class Grader {
                     "an earlier answer's endless loop is still running (thread " + stuck.getName() + ")", RESTART, "runaway")));
         }
         List<String> notes = new ArrayList<>();
-        StaleAnswers.note().ifPresent(notes::add);
+        try {
+            StaleAnswers.note().ifPresent(notes::add);
+        } catch (LinkageError noJShell) { // a Java runtime without the jdk.jshell module: nothing to compare
+        }
         if (submission == null) {
             List<Report.Result> none = new ArrayList<>();
             for (CheckMethod m : methods) none.add(m.result(Report.Status.NOT_ATTEMPTED, "", ""));
