@@ -229,7 +229,11 @@ public final class Grader {
     record CheckMethod(Method method, String name, String hint, boolean basic, int order) {
         static List<CheckMethod> of(Class<?> checks) {
             List<CheckMethod> list = new ArrayList<>();
-            for (Method m : checks.getDeclaredMethods()) {
+            List<Method> all = new ArrayList<>();
+            for (Class<?> c = checks; c != null && c != Object.class; c = c.getSuperclass()) {
+                all.addAll(List.of(c.getDeclaredMethods()));
+            }
+            for (Method m : all) {
                 if (!m.isAnnotationPresent(Test.class)) continue;
                 DisplayName d = m.getAnnotation(DisplayName.class);
                 Hint h = m.getAnnotation(Hint.class);
