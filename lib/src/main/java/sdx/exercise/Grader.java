@@ -179,7 +179,11 @@ public final class Grader {
                     return new Outcome(m.result(Report.Status.FAILED, "did not finish within " + TIMEOUT
                             + " and ignores interrupts, so it is still running", RESTART), t.getName());
                 }
-                strays(before); // a worker thread of the learner's may still loop
+                String stray = strays(before); // a worker thread running the learner's code may still loop
+                if (stray != null) {
+                    return new Outcome(m.result(Report.Status.FAILED, "took longer than " + TIMEOUT + ", and a thread "
+                            + "running your code ignores interrupts, so it is still running", RESTART), stray);
+                }
                 return new Outcome(m.result(Report.Status.FAILED, "took longer than " + TIMEOUT + " (an endless loop?)",
                         m.hint()), null, true);
             }
