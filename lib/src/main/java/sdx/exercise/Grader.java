@@ -114,6 +114,11 @@ public final class Grader {
         }
     }
 
+    /** True while {@link #run} grades a submission (a check class run on its own by a test runner is not). */
+    static boolean grading() {
+        return current != null;
+    }
+
     /**
      * The submission under test, for use inside check classes.
      *
