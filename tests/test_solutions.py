@@ -1,10 +1,14 @@
-"""The solutions printed in the notebooks pass their own checks, and the stubs they replace are graded
-"not attempted yet" (never an error). Together with the library's tests (reference solutions pass,
-wrong ones fail) this keeps every check cell honest: it can pass, and it can fail.
+"""Every exercise of a notebook is graded both ways in one kernel session: the notebook as committed, where
+each stub must report "not attempted yet" (never an error, never a failure) and every stub has exactly one
+report; then, in the same kernel, the exercise cells again with each stub replaced by the solution printed
+in the notebook, where every report must pass. Together with the library's grader contract tests
+(reference passes, each wrong answer fails its check) this keeps every check cell honest: it can pass,
+and it can fail.
 
 Convention: a markdown cell holding `<summary>Solution…</summary>` and a ```java block. The k-th
 solution of a notebook replaces its k-th stub: the k-th code cell that contains `Exercise.todo()` or
-`Exercise.TODO_NUMBER` (so a solution may sit before or after its stub).
+`Exercise.TODO_NUMBER` (so a solution may sit before or after its stub). A stub's report comes from the
+stub cell itself or from a later cell before the next stub.
 """
 import re
 
@@ -20,44 +24,60 @@ PASSED = "color:#1a7f37"        # Report.html() for an exercise whose checks all
 NOT_ATTEMPTED = "not attempted yet"
 
 
-def reports(nb):
-    for i, cell in enumerate(nb.cells):
-        for o in cell.get("outputs", []):
-            html = o.get("data", {}).get("text/html", "")
-            if "sdx-report" in html:
-                yield i, html
+def report_html(cell):
+    """The grading report a cell shows, or None."""
+    for o in cell.get("outputs", []):
+        html = o.get("data", {}).get("text/html", "")
+        if "sdx-report" in html:
+            return html
+    return None
 
 
-def with_solutions(nb):
-    """A copy of nb with each stub replaced by its solution; returns (copy, number of stubs replaced)."""
-    nb = nbformat.from_dict(nb)
-    solutions = [m.group(1) for c in nb.cells if c.cell_type == "markdown" for m in SOLUTION.finditer(c.source)]
-    stubs = [c for c in nb.cells if c.cell_type == "code" and STUB.search(c.source)]
-    for cell, solution in zip(stubs, solutions):
-        cell.source = solution
-    return nb, min(len(stubs), len(solutions))
+def errors(cells):
+    return [f"{o.ename}: {o.evalue[:300]}" for c in cells for o in c.get("outputs", []) if o.output_type == "error"]
 
 
-def execute(nb, path):
-    NotebookClient(nb, timeout=300, kernel_name="java", allow_errors=True,
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
-    errors = [f"cell {i}: {o.ename}: {o.evalue}" for i, c in enumerate(nb.cells)
-              for o in c.get("outputs", []) if o.output_type == "error"]
-    assert not errors, "\n".join(errors)
-    return nb
+def text(html):
+    return re.sub("<[^>]+>", " ", html)[:400]
+
+
+def reports_per_stub(nb, stubs):
+    """For each stub cell index, the reports shown from it up to (not including) the next stub."""
+    bounds = stubs + [len(nb.cells)]
+    return [[h for c in nb.cells[a:b] if (h := report_html(c)) is not None] for a, b in zip(bounds, bounds[1:])]
 
 
 GRADED = [p for p in NOTEBOOKS if STUB.search(p.read_text(encoding="utf-8"))]
 
 
 @pytest.mark.parametrize("path", GRADED, ids=[p.stem for p in GRADED])
-def test_every_stub_has_a_solution_that_passes(path):
+def test_stubs_are_not_attempted_and_solutions_pass(path):
     nb = nbformat.read(path, as_version=4)
-    stubs = sum(1 for c in nb.cells if c.cell_type == "code" and STUB.search(c.source))
-    solved, replaced = with_solutions(nb)
-    assert replaced == stubs, f"{path.name}: {stubs} stubs but {replaced} have a Solution block"
-    execute(solved, path)
-    graded = list(reports(solved))
-    assert graded, f"{path.name}: no check cell produced a report"
-    for i, html in graded:
-        assert PASSED in html, f"{path.name} cell {i}: the printed solution does not pass: {re.sub('<[^>]+>', ' ', html)[:400]}"
+    stubs = [i for i, c in enumerate(nb.cells) if c.cell_type == "code" and STUB.search(c.source)]
+    solutions = [m.group(1) for c in nb.cells if c.cell_type == "markdown" for m in SOLUTION.finditer(c.source)]
+    assert len(solutions) == len(stubs), f"{path.name}: {len(stubs)} stubs but {len(solutions)} Solution blocks"
+
+    client = NotebookClient(nb, timeout=300, kernel_name="java", allow_errors=True,
+                            resources={"metadata": {"path": str(path.parent)}})
+    with client.setup_kernel():
+        # 1. the notebook as committed
+        for i, cell in enumerate(nb.cells):
+            if cell.cell_type == "code":
+                client.execute_cell(cell, i)
+        assert not errors(nb.cells), f"{path.name} as committed: " + "\n".join(errors(nb.cells))
+        for k, (i, found) in enumerate(zip(stubs, reports_per_stub(nb, stubs))):
+            assert len(found) == 1, f"{path.name}: stub {k + 1} (cell {i}) has {len(found)} reports, expected 1"
+            assert NOT_ATTEMPTED in found[0], f"{path.name}: stub {k + 1} (cell {i}) reports: {text(found[0])}"
+
+        # 2. the same kernel, the exercise cells again with the solutions in place of the stubs
+        solved = nbformat.from_dict(nb)
+        for i, solution in zip(stubs, solutions):
+            solved.cells[i].source = solution
+        rerun = [i for i in range(stubs[0], len(solved.cells)) if solved.cells[i].cell_type == "code"]
+        for i in rerun:
+            solved.cells[i].outputs = []
+            client.execute_cell(solved.cells[i], i)
+    assert not errors(solved.cells), f"{path.name} with solutions: " + "\n".join(errors(solved.cells))
+    for k, (i, found) in enumerate(zip(stubs, reports_per_stub(solved, stubs))):
+        assert len(found) == 1, f"{path.name}: solution {k + 1} (cell {i}) has {len(found)} reports, expected 1"
+        assert PASSED in found[0], f"{path.name}: solution {k + 1} (cell {i}) does not pass: {text(found[0])}"

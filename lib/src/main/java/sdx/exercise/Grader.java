@@ -8,6 +8,8 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.DisplayName;
@@ -39,6 +41,8 @@ public final class Grader {
 
     /** Per-check time limit, so an endless loop fails a check instead of hanging the notebook. */
     public static final long TIMEOUT_MILLIS = 5_000;
+    /** Time JUnit may take to find and start a check before its own clock starts (class loading on a busy machine). */
+    static final long STARTUP_MILLIS = 30_000;
     /** The time limit in words. */
     public static final String TIMEOUT = "5 s";
 
@@ -66,7 +70,10 @@ public final class Grader {
                     "an earlier answer's endless loop is still running (thread " + stuck.getName() + ")", RESTART, "runaway")));
         }
         List<String> notes = new ArrayList<>();
-        StaleAnswers.note().ifPresent(notes::add);
+        try {
+            StaleAnswers.note().ifPresent(notes::add);
+        } catch (LinkageError noJShell) { // a Java runtime without the jdk.jshell module: nothing to compare
+        }
         if (submission == null) {
             List<Report.Result> none = new ArrayList<>();
             for (CheckMethod m : methods) none.add(m.result(Report.Status.NOT_ATTEMPTED, "", ""));
@@ -94,7 +101,7 @@ public final class Grader {
                     results.add(o.result());
                     if (o.timedOut()) timedOut = m.name();
                     if (o.runaway() != null) {
-                        runaway = o.runaway();
+                        runaway = "an endless loop is still running (thread " + o.runaway() + ")";
                         notes.add(runaway + ": " + RESTART);
                     }
                     if (m.basic() && o.result().status() == Report.Status.FAILED && failedBasic == null) failedBasic = m;
@@ -105,6 +112,11 @@ public final class Grader {
             current = null;
             thread.setContextClassLoader(saved);
         }
+    }
+
+    /** True while {@link #run} grades a submission (a check class run on its own by a test runner is not). */
+    static boolean grading() {
+        return current != null;
     }
 
     /**
@@ -146,24 +158,37 @@ public final class Grader {
     private static Outcome runOne(Launcher launcher, Class<?> checks, CheckMethod m) {
         Set<Thread> before = new HashSet<>(Thread.getAllStackTraces().keySet());
         AtomicReference<Report.Result> result = new AtomicReference<>();
-        Thread t = new Thread(() -> launcher.execute(LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectMethod(checks, m.method()))
-                .configurationParameter("junit.jupiter.execution.timeout.mode", "disabled")
-                .configurationParameter("junit.platform.output.capture.stdout", "false")
-                .build(), new Listener(m, result)), "sdx-grader-" + THREADS.incrementAndGet());
+        CountDownLatch started = new CountDownLatch(1);
+        Thread t = new Thread(() -> {
+            try {
+                launcher.execute(LauncherDiscoveryRequestBuilder.request()
+                        .selectors(selectMethod(checks, m.method()))
+                        .configurationParameter("junit.jupiter.execution.timeout.mode", "disabled")
+                        .configurationParameter("junit.platform.output.capture.stdout", "false")
+                        .build(), new Listener(m, result, started));
+            } finally {
+                started.countDown(); // in case the check never started
+            }
+        }, "sdx-grader-" + THREADS.incrementAndGet());
         t.setDaemon(true);
         t.setContextClassLoader(Grader.class.getClassLoader());
         t.start();
         try {
+            // the clock starts with the check itself, not with JUnit's discovery and class loading
+            started.await(STARTUP_MILLIS, TimeUnit.MILLISECONDS);
             t.join(TIMEOUT_MILLIS);
             if (t.isAlive()) {
-                boolean ended = Runaways.stop(t, 1_000);
+                boolean ended = Runaways.stop(t, 2_000);
                 if (!ended) {
                     Runaways.remember(t);
                     return new Outcome(m.result(Report.Status.FAILED, "did not finish within " + TIMEOUT
                             + " and ignores interrupts, so it is still running", RESTART), t.getName());
                 }
-                strays(before); // a worker thread of the learner's may still loop
+                String stray = strays(before); // a worker thread running the learner's code may still loop
+                if (stray != null) {
+                    return new Outcome(m.result(Report.Status.FAILED, "took longer than " + TIMEOUT + ", and a thread "
+                            + "running your code ignores interrupts, so it is still running", RESTART), stray);
+                }
                 return new Outcome(m.result(Report.Status.FAILED, "took longer than " + TIMEOUT + " (an endless loop?)",
                         m.hint()), null, true);
             }
@@ -213,7 +238,11 @@ public final class Grader {
     record CheckMethod(Method method, String name, String hint, boolean basic, int order) {
         static List<CheckMethod> of(Class<?> checks) {
             List<CheckMethod> list = new ArrayList<>();
-            for (Method m : checks.getDeclaredMethods()) {
+            List<Method> all = new ArrayList<>();
+            for (Class<?> c = checks; c != null && c != Object.class; c = c.getSuperclass()) {
+                all.addAll(List.of(c.getDeclaredMethods()));
+            }
+            for (Method m : all) {
                 if (!m.isAnnotationPresent(Test.class)) continue;
                 DisplayName d = m.getAnnotation(DisplayName.class);
                 Hint h = m.getAnnotation(Hint.class);
@@ -238,10 +267,17 @@ public final class Grader {
     private static final class Listener implements TestExecutionListener {
         private final CheckMethod check;
         private final AtomicReference<Report.Result> result;
+        private final CountDownLatch started;
 
-        Listener(CheckMethod check, AtomicReference<Report.Result> result) {
+        Listener(CheckMethod check, AtomicReference<Report.Result> result, CountDownLatch started) {
             this.check = check;
             this.result = result;
+            this.started = started;
+        }
+
+        @Override
+        public void executionStarted(TestIdentifier id) {
+            if (id.isTest()) started.countDown();
         }
 
         @Override

@@ -89,6 +89,35 @@ class InvertedIndexChecksTest {
         assertTrue(r.result("generated").orElseThrow().message().contains("key"), r.toString());
     }
 
+    /** Set once the test has its report, to end a loop the JVM could not stop (Java 20 and later). */
+    private static volatile boolean loopsEnd;
+
+    /** An endless loop inside a mapper runs on the engine's worker threads, not the grader's: it is handled too. */
+    @Test
+    void endlessLoopInAMapperLeavesNoWorkerRunning() throws InterruptedException {
+        loopsEnd = false;
+        Mapper<Document, String, Integer> loops = (doc, out) -> {
+            while (!loopsEnd) Thread.onSpinWait(); // never looks at interrupts
+        };
+        try {
+            Report r = MapReduceExercises.invertedIndex(loops, REDUCER);
+            assertEquals(Report.Status.FAILED, r.status(), r.toString());
+            String m = r.results().get(0).message();
+            if (Runtime.version().feature() < 20) {
+                assertTrue(m.startsWith("took longer than 5 s (an endless loop?)"), r.toString());
+                long busy = Thread.getAllStackTraces().keySet().stream()
+                        .filter(t -> t.getName().startsWith("mapreduce-worker") && t.getState() == Thread.State.RUNNABLE)
+                        .count();
+                assertEquals(0, busy, "a worker still runs the endless mapper");
+            } else {
+                assertTrue(m.contains("still running"), r.toString());
+            }
+        } finally {
+            loopsEnd = true;
+        }
+        for (Thread t : Thread.getAllStackTraces().keySet()) if (t.getName().startsWith("mapreduce-worker")) t.join(5_000);
+    }
+
     @Test
     void exceptionsBecomeFailedChecksWithoutStackTraces() {
         Mapper<Document, String, Integer> npe = (doc, out) -> out.emit(null, doc.id());
