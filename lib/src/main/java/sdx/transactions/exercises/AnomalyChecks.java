@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import sdx.exercise.Exercise;
+import sdx.exercise.Basic;
 import sdx.exercise.Grader;
 import sdx.exercise.Hint;
 import sdx.transactions.Anomaly;
@@ -20,6 +21,7 @@ public class AnomalyChecks {
     private final TransactionsExercises.AnomalyPrediction answer = Grader.submission(TransactionsExercises.AnomalyPrediction.class);
 
     @Test
+    @Basic
     @Order(1)
     @DisplayName("at READ_COMMITTED")
     @Hint("at read committed a read sees the latest commit and a commit never checks for conflicts: what happens to T2's increment?")
@@ -28,6 +30,7 @@ public class AnomalyChecks {
     }
 
     @Test
+    @Basic
     @Order(2)
     @DisplayName("at SNAPSHOT")
     @Hint("under snapshot isolation the first committer wins: which transaction commits first, and what happens to the other?")

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import sdx.exercise.Basic;
 import sdx.exercise.Grader;
 import sdx.exercise.Hint;
 import sdx.sim.Schedule;
@@ -32,6 +33,7 @@ public class ParticipantChecks {
     private final Function<Participant.Settings, Participant> factory = Grader.submission(Function.class);
 
     @Test
+    @Basic
     @Order(1)
     @DisplayName("everyone votes yes, nothing fails: all commit")
     @Hint("on Prepare, vote yes (when settings.voteYes()) by sending a Vote back to the coordinator; on Decision, decide and send an Ack")
@@ -40,6 +42,7 @@ public class ParticipantChecks {
     }
 
     @Test
+    @Basic
     @Order(2)
     @DisplayName("one participant votes no: all abort")
     @Hint("a participant whose settings say voteYes() == false must vote no (and may abort at once)")
