@@ -67,6 +67,63 @@ public final class Schedule {
         return add(new Fault.Heal());
     }
 
+    /**
+     * A random nemesis for {@code nodes} over {@code [0, durationMicros)}: actions about every
+     * {@code meanGapMicros} (exponential gaps), each one of the valid moves chosen at random — crash an up
+     * node (while fewer than {@code maxDown} are down), restart a down one, split the nodes into two random
+     * sides, heal. Ends healed with every node restarted at {@code durationMicros}. Reproducible from
+     * {@code seed}.
+     */
+    public static Schedule random(long seed, List<String> nodes, long durationMicros, long meanGapMicros, int maxDown) {
+        Check.notEmpty("nodes", nodes);
+        Check.positive("durationMicros", durationMicros);
+        Check.positive("meanGapMicros", meanGapMicros);
+        Check.inRange("maxDown", maxDown, 0, nodes.size());
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed ^ 0x5DEECE66DL);
+        Schedule s = none();
+        List<String> up = new ArrayList<>(nodes), down = new ArrayList<>();
+        boolean split = false;
+        long t = 0;
+        while (true) {
+            t += Math.max(1, Math.round(-Math.log(1 - r.nextDouble()) * meanGapMicros));
+            if (t >= durationMicros) break;
+            List<Integer> moves = new ArrayList<>();
+            if (down.size() < maxDown && !up.isEmpty()) moves.add(0);
+            if (!down.isEmpty()) moves.add(1);
+            if (!split && nodes.size() > 1) moves.add(2);
+            if (split) moves.add(3);
+            if (moves.isEmpty()) continue;
+            s.then(t);
+            switch (moves.get(r.nextInt(moves.size()))) {
+                case 0 -> {
+                    String n = up.remove(r.nextInt(up.size()));
+                    down.add(n);
+                    s.crash(n);
+                }
+                case 1 -> {
+                    String n = down.remove(r.nextInt(down.size()));
+                    up.add(n);
+                    s.restart(n);
+                }
+                case 2 -> {
+                    List<String> shuffled = new ArrayList<>(nodes);
+                    for (int i = shuffled.size() - 1; i > 0; i--) java.util.Collections.swap(shuffled, i, r.nextInt(i + 1));
+                    int cut = 1 + r.nextInt(nodes.size() - 1);
+                    s.partition(Set.copyOf(shuffled.subList(0, cut)));
+                    split = true;
+                }
+                default -> {
+                    s.heal();
+                    split = false;
+                }
+            }
+        }
+        s.then(durationMicros);
+        if (split) s.heal();
+        for (String n : down) s.restart(n);
+        return s;
+    }
+
     /** The steps, in the order written. */
     public List<Step> steps() {
         return List.copyOf(steps);
