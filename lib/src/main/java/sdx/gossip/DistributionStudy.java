@@ -47,7 +47,7 @@ public record DistributionStudy(FileDistribution setup, int chunks, int maxPeers
         Table t = Table.create("Distribution time (s): bounds and the " + chunks + "-chunk swarm");
         t.addColumns(IntColumn.create("peers", rarest.stream().mapToInt(Swarm.Run::peers).toArray()),
                 DoubleColumn.create("client-server bound", rarest.stream().mapToDouble(r -> setup.clientServer(r.peers())).toArray()),
-                DoubleColumn.create("P2P bound", rarest.stream().mapToDouble(Swarm.Run::bound).toArray()),
+                DoubleColumn.create("P2P bound", rarest.stream().mapToDouble(r -> Math.round(r.bound() * 10) / 10.0).toArray()),
                 DoubleColumn.create("swarm rarest-first", seconds(rarest)),
                 DoubleColumn.create("swarm random", seconds(random)),
                 DoubleColumn.create("rarest-first / bound", rarest.stream().mapToDouble(r -> Math.round(r.ratio() * 100) / 100.0).toArray()),

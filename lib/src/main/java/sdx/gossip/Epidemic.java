@@ -63,50 +63,84 @@ public record Epidemic(int nodes, Mode mode, int fanout, double loss, double cra
     /** Runs one spread with the given seed. */
     public Spread run(long seed) {
         UniformRandomProvider random = Rng.of(seed);
-        boolean[] down = crashedNodes(random);
-        int[] since = new int[nodes];                 // round in which a node learned the rumor, -1 = not yet
-        java.util.Arrays.fill(since, -1);
-        since[0] = 0;
+        State st = new State(random, crashedNodes(random));
         int live = live();
-        int informed = 1;
         int[] history = new int[64];
         history[0] = 1;
-        long messages = 0;
         int round = 0;
-        while (informed < live) {
+        while (st.learned < live) {
             if (++round > MAX_ROUNDS) {
                 throw new IllegalStateException("the rumor did not reach every node within " + MAX_ROUNDS + " rounds");
             }
-            for (int u = 0; u < nodes; u++) {
-                if (down[u]) continue;
-                boolean knew = since[u] >= 0 && since[u] < round;
-                if (knew && mode != Mode.PULL) {
-                    for (int c = 0; c < fanout; c++) {  // push: tell a random peer
-                        int v = otherThan(u, random);
-                        messages++;
-                        if (down[v] || lost(random) || since[v] >= 0) continue;
-                        since[v] = round;
-                        informed++;
-                    }
-                } else if (!knew && mode != Mode.PUSH) {
-                    for (int c = 0; c < fanout; c++) {  // pull: ask a random peer
-                        int v = otherThan(u, random);
-                        messages++;                   // the request
-                        if (down[v] || lost(random) || !(since[v] >= 0 && since[v] < round)) continue;
-                        messages++;                   // the answer carrying the rumor
-                        if (lost(random)) continue;
-                        if (since[u] < 0) {
-                            since[u] = round;
-                            informed++;
-                        }
-                        break;
+            st.round = round;
+            if (mode == Mode.PUSH) {
+                int knew = st.learned;           // order[0 .. knew) knew the rumor at the start of the round
+                for (int i = 0; i < knew; i++) st.push(st.order[i]);
+            } else {
+                for (int u = 0; u < nodes; u++) {
+                    if (st.down[u]) continue;
+                    if (st.knewAtStart(u)) {
+                        if (mode == Mode.PUSH_PULL) st.push(u);
+                    } else {
+                        st.pull(u);
                     }
                 }
             }
             if (round >= history.length) history = java.util.Arrays.copyOf(history, history.length * 2);
-            history[round] = informed;
+            history[round] = st.learned;
         }
-        return new Spread(nodes, live, round, messages, java.util.Arrays.copyOf(history, round + 1));
+        return new Spread(nodes, live, round, st.messages, java.util.Arrays.copyOf(history, round + 1));
+    }
+
+    /** The state of one run. */
+    private final class State {
+        final UniformRandomProvider random;
+        final boolean[] down;
+        final int[] since = new int[nodes];   // round in which a node learned the rumor, -1 = not yet
+        final int[] order = new int[nodes];   // live nodes that know, in the order they learned
+        int learned = 1;
+        int round;
+        long messages;
+
+        State(UniformRandomProvider random, boolean[] down) {
+            this.random = random;
+            this.down = down;
+            java.util.Arrays.fill(since, -1);
+            since[0] = 0;
+            order[0] = 0;
+        }
+
+        boolean knewAtStart(int v) {
+            return since[v] >= 0 && since[v] < round;
+        }
+
+        /** u tells fanout random peers. */
+        void push(int u) {
+            for (int c = 0; c < fanout; c++) {
+                int v = otherThan(u, random);
+                messages++;
+                if (down[v] || lost(random) || since[v] >= 0) continue;
+                learn(v);
+            }
+        }
+
+        /** The uninformed u asks up to fanout random peers, until one answers with the rumor. */
+        void pull(int u) {
+            for (int c = 0; c < fanout; c++) {
+                int v = otherThan(u, random);
+                messages++;                               // the request
+                if (down[v] || lost(random) || !knewAtStart(v)) continue;
+                messages++;                               // the answer carrying the rumor
+                if (lost(random)) continue;
+                if (since[u] < 0) learn(u);
+                return;
+            }
+        }
+
+        void learn(int v) {
+            since[v] = round;
+            order[learned++] = v;
+        }
     }
 
     private int otherThan(int u, UniformRandomProvider random) {

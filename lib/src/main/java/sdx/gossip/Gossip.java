@@ -11,8 +11,8 @@ import sdx.core.Check;
 public final class Gossip {
     private Gossip() {}
 
-    /** The N values of the rounds-vs-N sweep: 10 to 100,000, three per decade. */
-    public static final int[] NODES = {10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000};
+    /** The N values of the rounds-vs-N sweep: 10 to 100,000, two per decade. */
+    public static final int[] NODES = {10, 30, 100, 300, 1_000, 3_000, 10_000, 30_000, 100_000};
 
     /** The N values at which the swarm is simulated. */
     public static final int[] SWARM_PEERS = {1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000};

@@ -1,6 +1,5 @@
 package sdx.gossip;
 
-import java.util.BitSet;
 import org.apache.commons.rng.UniformRandomProvider;
 import sdx.core.Check;
 import sdx.core.Rng;
@@ -19,7 +18,7 @@ import sdx.core.Rng;
  * uploaders may hold nothing that the last unfinished peers still need.
  *
  * @param setup     file size and rates (upload and download rates must be whole multiples of the peer upload rate)
- * @param chunks    number of chunks, at least 1
+ * @param chunks    number of chunks, 1 to 64 (a peer's chunks are one {@code long} bit mask)
  * @param selection which of the uploader's useful chunks to send
  */
 public record Swarm(FileDistribution setup, int chunks, Selection selection) {
@@ -69,7 +68,7 @@ public record Swarm(FileDistribution setup, int chunks, Selection selection) {
     /** Checks the arguments. */
     public Swarm {
         Check.notNull("setup", setup);
-        Check.positive("chunks", chunks);
+        Check.inRange("chunks", chunks, 1, 64);
         Check.notNull("selection", selection);
         wholeMultiple("setup.serverUpload", setup.serverUpload(), setup.peerUpload());
         wholeMultiple("setup.peerDownload", setup.peerDownload(), setup.peerUpload());
@@ -92,13 +91,8 @@ public record Swarm(FileDistribution setup, int chunks, Selection selection) {
         UniformRandomProvider random = Rng.of(seed);
         int serverSlots = (int) Math.rint(setup.serverUpload() / setup.peerUpload());
         int downSlots = (int) Math.rint(setup.peerDownload() / setup.peerUpload());
-        BitSet[] have = new BitSet[peers], pending = new BitSet[peers];
-        for (int p = 0; p < peers; p++) {
-            have[p] = new BitSet(chunks);
-            pending[p] = new BitSet(chunks);
-        }
-        BitSet all = new BitSet(chunks);
-        all.set(0, chunks);
+        long all = chunks == 64 ? -1L : (1L << chunks) - 1;  // chunk c is bit c
+        long[] have = new long[peers], pending = new long[peers];
         int[] copies = new int[chunks];
         int[] unfinished = new int[peers];
         int unfinishedCount = peers;
@@ -111,20 +105,19 @@ public record Swarm(FileDistribution setup, int chunks, Selection selection) {
             // upload tokens of this slot: the server's, then one per peer holding something, in random order
             int tokenCount = 0;
             for (int i = 0; i < serverSlots; i++) tokens[tokenCount++] = -1;
-            for (int p = 0; p < peers; p++) if (!have[p].isEmpty()) tokens[tokenCount++] = p;
+            for (int p = 0; p < peers; p++) if (have[p] != 0) tokens[tokenCount++] = p;
             shuffle(tokens, tokenCount, random);
             java.util.Arrays.fill(received, 0);
             int uploads = 0;
             for (int t = 0; t < tokenCount; t++) {
                 int uploader = tokens[t];
-                BitSet offer = uploader < 0 ? all : have[uploader];
+                long offer = uploader < 0 ? all : have[uploader];
                 for (int tries = 0; tries < TRIES; tries++) {
                     int receiver = unfinished[random.nextInt(unfinishedCount)];
                     if (receiver == uploader || received[receiver] >= downSlots) continue;
-                    BitSet useful = (BitSet) offer.clone();
-                    useful.andNot(pending[receiver]);
-                    if (useful.isEmpty()) continue;
-                    pending[receiver].set(choose(useful, copies, random));
+                    long useful = offer & ~pending[receiver];
+                    if (useful == 0) continue;
+                    pending[receiver] |= 1L << choose(useful, copies, random);
                     received[receiver]++;
                     uploads++;
                     break;
@@ -134,14 +127,14 @@ public record Swarm(FileDistribution setup, int chunks, Selection selection) {
             used[slot++] = (double) uploads / (serverSlots + peers);
             // end of slot: what arrived can be passed on from the next slot
             java.util.Arrays.fill(copies, 0);
-            int still = 0;
             for (int p = 0; p < peers; p++) {
-                have[p].or(pending[p]);
-                for (int c = have[p].nextSetBit(0); c >= 0; c = have[p].nextSetBit(c + 1)) copies[c]++;
+                have[p] = pending[p];
+                for (long bits = have[p]; bits != 0; bits &= bits - 1) copies[Long.numberOfTrailingZeros(bits)]++;
             }
+            int still = 0;
             for (int i = 0; i < unfinishedCount; i++) {
                 int p = unfinished[i];
-                if (have[p].cardinality() < chunks) unfinished[still++] = p;
+                if (have[p] != all) unfinished[still++] = p;
             }
             unfinishedCount = still;
         }
@@ -149,16 +142,15 @@ public record Swarm(FileDistribution setup, int chunks, Selection selection) {
                 java.util.Arrays.copyOf(used, slot));
     }
 
-    private int choose(BitSet useful, int[] copies, UniformRandomProvider random) {
-        int pick = -1, seen = 0;
+    private int choose(long useful, int[] copies, UniformRandomProvider random) {
         if (selection == Selection.RANDOM) {
-            int k = random.nextInt(useful.cardinality());
-            pick = useful.nextSetBit(0);
-            for (int i = 0; i < k; i++) pick = useful.nextSetBit(pick + 1);
-            return pick;
+            int k = random.nextInt(Long.bitCount(useful));
+            for (int i = 0; i < k; i++) useful &= useful - 1; // drop the k lowest chunks
+            return Long.numberOfTrailingZeros(useful);
         }
-        int fewest = Integer.MAX_VALUE;
-        for (int c = useful.nextSetBit(0); c >= 0; c = useful.nextSetBit(c + 1)) {
+        int pick = -1, seen = 0, fewest = Integer.MAX_VALUE;
+        for (long bits = useful; bits != 0; bits &= bits - 1) {
+            int c = Long.numberOfTrailingZeros(bits);
             if (copies[c] < fewest) {
                 fewest = copies[c];
                 pick = c;
