@@ -24,7 +24,8 @@ except:
    `sdx.mask` (e.g. `"sdx": {"mask": ["speedup"]}`), are masked.
 4. Images in tagged cells are compared by count and pixel size only (a chart of measurements differs in
    its pixels), also when inlined in HTML (`<img src="data:image/png;base64,...">`, the form that carries
-   a chart's alt text); images in every other cell are compared byte for byte.
+   a chart's alt text, whose numbers are masked in `timing` cells: they are the measured axis ranges);
+   images in every other cell are compared byte for byte.
 5. An output that has an HTML form is compared by its HTML (what JupyterLab shows); its plain-text form is
    the same table again for other front-ends. Plot titles (text/plain of an image output) are compared
    in full: keep measured numbers out of titles, captions and otherwise deterministic tables.
@@ -136,6 +137,8 @@ class MaskedHtml(HTMLParser):
         attrs = dict(attrs)
         if tag == "img" and str(attrs.get("src", "")).startswith("data:image/png;base64,"):
             attrs["src"] = png_size(attrs["src"].split(",", 1)[1])  # rule 4: an inlined chart by its size
+            if self.timing and "alt" in attrs:  # rule 4: a timing chart's axis ranges are measurements
+                attrs["alt"] = re.sub(NUMBER, "#", attrs["alt"])
         if tag == "table":
             self.headers, self.masked_cols = [], set()
         elif tag == "tr":

@@ -572,8 +572,9 @@ public final class Plot implements Html {
     }
 
     private static String range(double[] values, boolean log) {
-        if (values.length == 0) return "";
-        double lo = Arrays.stream(values).min().orElseThrow(), hi = Arrays.stream(values).max().orElseThrow();
+        double[] finite = Arrays.stream(values).filter(Double::isFinite).toArray(); // NaN separates drawn segments
+        if (finite.length == 0) return "";
+        double lo = Arrays.stream(finite).min().orElseThrow(), hi = Arrays.stream(finite).max().orElseThrow();
         return (log ? ", log scale" : "") + ", from " + shortNumber(lo) + " to " + shortNumber(hi);
     }
 
