@@ -78,11 +78,12 @@ public record Scaling(int[] workers, double[] millis, int cores, double serialFr
     /** Speedup vs W: measured, ideal (dashed) and Amdahl (dashed). */
     public Plot plot() {
         double[] x = Arrays.stream(workers).asDoubleStream().toArray();
-        return Plot.line(String.format(Locale.ROOT, "Speedup vs workers on %d cores (serial fraction f = %.2f)", cores, serialFraction),
+        // the serial fraction is measured (wall clock): it goes in the legend, not in the title
+        return Plot.line(String.format(Locale.ROOT, "Speedup vs workers on %d cores", cores),
                         "workers W", "speedup T(1) / T(W)")
                 .series("measured", x, speedup())
                 .theory("ideal: S = W", x, x)
-                .theoryOf("measured", String.format(Locale.ROOT, "Amdahl: 1 / (f + (1-f) / min(W, %d))", cores), x, amdahl())
+                .theoryOf("measured", String.format(Locale.ROOT, "Amdahl: 1 / (f + (1-f) / min(W, %d)), f = %.2f", cores, serialFraction), x, amdahl())
                 .yRange(0, Math.max(2, workers.length) + 0.5);
     }
 
