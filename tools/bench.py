@@ -22,7 +22,7 @@ import time
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 JAR = ROOT / "lib" / "target" / "sdx-all.jar"
-MAINS = ["sdx.cache.Benchmark", "sdx.sharding.Benchmark", "sdx.mapreduce.Benchmark"]
+MAINS = ["sdx.cache.Benchmark", "sdx.sharding.Benchmark", "sdx.mapreduce.Benchmark", "sdx.sim.Benchmark"]
 NOTEBOOK_TARGET_S, CELL_TARGET_S = 30.0, 5.0
 
 

@@ -48,6 +48,8 @@ public final class Simulation {
     private final List<Invariant> invariants = new ArrayList<>();
     private final List<Clients> clientGroups = new ArrayList<>();
     private Map<String, Integer> partition;
+    private Class<?> cachedType;
+    private Map<String, ?> cachedNodes;
     private long now;
     private long seq;
     private long messageIds;
@@ -116,14 +118,21 @@ public final class Simulation {
         return type.cast(s.node);
     }
 
-    /** The running nodes that are {@code type}s, by name, in the order they were added. */
+    /**
+     * The running nodes that are {@code type}s, by name, in the order they were added (an unmodifiable
+     * map, cached until the next start, crash or restart, so an invariant may call it after every event).
+     */
+    @SuppressWarnings("unchecked")
     public <T> Map<String, T> nodes(Class<T> type) {
+        if (cachedType == type) return (Map<String, T>) cachedNodes;
         Check.notNull("type", type);
         Map<String, T> out = new LinkedHashMap<>();
         for (Slot<?> s : slots.values()) {
             if (s.up && type.isInstance(s.node)) out.put(s.name, type.cast(s.node));
         }
-        return out;
+        cachedType = type;
+        cachedNodes = Collections.unmodifiableMap(out);
+        return (Map<String, T>) cachedNodes;
     }
 
     /** Node {@code name}'s disk (readable whether the node is up or down). */
@@ -590,6 +599,7 @@ public final class Simulation {
             if (fresh == null) throw Check.fail("factory for node " + name + " must return a node, returned null");
             node = fresh;
             up = true;
+            cachedType = null;
             if (restart) record(TraceEvent.Kind.RESTART, name, "", null, -1, "");
         }
 
@@ -608,6 +618,7 @@ public final class Simulation {
         void crash() {
             up = false;
             node = null;
+            cachedType = null;
             incarnation++;
             crashes++;
             timers.clear();

@@ -1,7 +1,6 @@
 package sdx.sim.examples;
 
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import sdx.sim.Context;
 import sdx.sim.Node;
@@ -166,12 +165,13 @@ public final class Election {
 
     /** True when no two running nodes are leaders of the same term (Raft's Election Safety). */
     public static boolean oneLeaderPerTerm(Simulation sim) {
-        List<Participant> leaders = sim.nodes(Participant.class).values().stream()
-                .filter(p -> p.role() == Role.LEADER).toList();
-        for (int i = 0; i < leaders.size(); i++) {
-            for (int j = i + 1; j < leaders.size(); j++) {
-                if (leaders.get(i).term() == leaders.get(j).term()) return false;
-            }
+        int[] terms = new int[8];
+        int leaders = 0;
+        for (Participant p : sim.nodes(Participant.class).values()) {
+            if (p.role() != Role.LEADER) continue;
+            for (int i = 0; i < leaders; i++) if (terms[i] == p.term()) return false;
+            if (leaders == terms.length) terms = java.util.Arrays.copyOf(terms, leaders * 2);
+            terms[leaders++] = p.term();
         }
         return true;
     }
