@@ -61,8 +61,12 @@ final class RaftAudit {
         }
     }
 
+    /** Called after every granted vote with the voter's name (a targeted nemesis may reboot it). */
+    java.util.function.Consumer<String> onVote = v -> {};
+
     void voted(long time, String voter, long voterTerm, long voterLastTerm, long voterLastIndex,
             RaftMessage.RequestVote req) {
+        onVote.accept(voter);
         if (req.term() < voterTerm) {
             violate(NO_STALE_VOTE, time, voter + " (term " + voterTerm + ") voted for " + req.candidate()
                     + " of older term " + req.term());
