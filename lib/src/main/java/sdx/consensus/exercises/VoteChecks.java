@@ -62,9 +62,10 @@ public class VoteChecks {
 
     @Test
     @Order(4)
-    @DisplayName("remembers its vote across a crash (150 seeds: loss, partitions, crashes, reboots)")
+    @DisplayName("remembers its vote across a crash: on disk before the reply (150 seeds: crashes, reboots)")
     @Hint("only what is on disk survives a crash: what must be written before you grant?")
     void voteSurvivesCrash() {
+        holds("VOTE_PERSISTED", true);
         holds("ONE_VOTE_PER_TERM", true);
     }
 
