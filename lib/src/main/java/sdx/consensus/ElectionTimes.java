@@ -141,6 +141,8 @@ public final class ElectionTimes {
             cc.bootAt(Raft.name(0), 0); // n1 boots first and is usually the first leader; the rest within BOOT_SPREAD
             c.runUntil(Raft.BOOT_SPREAD); // every server is up
             c.runUntil(() -> Raft.leader(cc) != null, Raft.BOOT_SPREAD + Time.s(3));
+            // settle: late-booting servers may still depose the first leader; keep the one standing after that
+            if (Raft.leader(c) != null) c.runUntil(c.now() + 2 * config.timeoutMaxMicros());
         }
         String old = Raft.leader(c);
         if (old == null) throw new IllegalStateException("no first leader in 100 boots (seed " + seed + ")");

@@ -26,9 +26,12 @@ final class RaftAudit {
     /** A new leader's log holds every entry committed before it was elected (Leader Completeness). */
     static final String LEADER_COMPLETENESS = "LEADER_COMPLETENESS";
 
+    /** A granted vote is on disk (term and candidate) before the reply leaves, so a crash cannot undo it. */
+    static final String VOTE_PERSISTED = "VOTE_PERSISTED";
+
     /** Every invariant's name. */
     static final List<String> ALL = List.of(ELECTION_SAFETY, ONE_VOTE_PER_TERM, NO_STALE_VOTE, UP_TO_DATE_VOTE,
-            STATE_MACHINE_SAFETY, LEADER_COMPLETENESS);
+            VOTE_PERSISTED, STATE_MACHINE_SAFETY, LEADER_COMPLETENESS);
 
     /** A leader elected: who, in which term, when (microseconds). */
     record Win(long time, long term, String leader) {}
@@ -61,8 +64,12 @@ final class RaftAudit {
         }
     }
 
+    /** Called after every granted vote with the voter's name (a targeted nemesis may reboot it). */
+    java.util.function.Consumer<String> onVote = v -> {};
+
     void voted(long time, String voter, long voterTerm, long voterLastTerm, long voterLastIndex,
             RaftMessage.RequestVote req) {
+        onVote.accept(voter);
         if (req.term() < voterTerm) {
             violate(NO_STALE_VOTE, time, voter + " (term " + voterTerm + ") voted for " + req.candidate()
                     + " of older term " + req.term());
@@ -79,6 +86,14 @@ final class RaftAudit {
         if (!upToDate) {
             violate(UP_TO_DATE_VOTE, time, voter + " (log " + voterLastIndex + "@t" + voterLastTerm + ") voted for "
                     + req.candidate() + " whose log (" + req.lastLogIndex() + "@t" + req.lastLogTerm() + ") is behind");
+        }
+    }
+
+    void persisted(long time, String voter, long term, String candidate, long termOnDisk, String voteOnDisk) {
+        if (termOnDisk != term || !candidate.equals(voteOnDisk)) {
+            violate(VOTE_PERSISTED, time, voter + " granted its term-" + term + " vote to " + candidate
+                    + " but its disk says " + (voteOnDisk.isEmpty() ? "no vote" : "a vote for " + voteOnDisk)
+                    + " in term " + termOnDisk);
         }
     }
 

@@ -134,6 +134,8 @@ public final class RaftNode implements Node<RaftMessage> {
         boolean granted = config.votes().handle(rv, new VoterView());
         if (granted) {
             audit.voted(ctx.now(), ctx.self(), termBefore, lastTerm, lastIndex, rv);
+            audit.persisted(ctx.now(), ctx.self(), currentTerm, rv.candidate(),
+                    ctx.disk().get("term", Long.class).orElse(0L), ctx.disk().get("votedFor", String.class).orElse(""));
             resetElectionTimer();
         }
         ctx.send(from, new VoteReply(currentTerm, granted));
@@ -221,6 +223,11 @@ public final class RaftNode implements Node<RaftMessage> {
         }
         if (ar.matchIndex() > matchIndex.get(from)) matchIndex.put(from, ar.matchIndex());
         nextIndex.put(from, Math.max(nextIndex.get(from), ar.matchIndex() + 1));
+        advanceCommit();
+    }
+
+    /** Commits the highest entry of this term that a majority stores (Raft commits older terms' entries only indirectly). */
+    private void advanceCommit() {
         for (long n = lastIndex(); n > commitIndex && termAt(n) == currentTerm; n--) {
             int stored = 1;
             for (long m : matchIndex.values()) if (m >= n) stored++;
@@ -240,6 +247,7 @@ public final class RaftNode implements Node<RaftMessage> {
     private void append(Entry e) {
         log.add(e);
         ctx.disk().put("log", List.copyOf(log));
+        if (ctx.peers().isEmpty()) advanceCommit(); // a cluster of one is its own majority
     }
 
     private void stepDown(long term) {
