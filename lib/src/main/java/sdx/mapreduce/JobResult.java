@@ -150,7 +150,10 @@ public record JobResult<K, O>(Map<K, O> output, List<PhaseStats> phases, List<Ta
         BooleanColumn backup = BooleanColumn.create("backup");
         StringColumn start = StringColumn.create("start"), end = StringColumn.create("end");
         List<TaskAttempt> sorted = new ArrayList<>(attempts);
-        sorted.sort((a, b) -> Double.compare(a.startMs(), b.startMs()));
+        // a stable order that does not depend on timing: phase, task, attempt (which worker ran what does)
+        List<String> phases = List.of("map", "shuffle", "reduce");
+        sorted.sort(java.util.Comparator.<TaskAttempt>comparingInt(a -> phases.indexOf(a.phase()) < 0 ? 99 : phases.indexOf(a.phase()))
+                .thenComparingInt(TaskAttempt::task).thenComparingInt(TaskAttempt::attempt).thenComparing(TaskAttempt::backup));
         for (TaskAttempt a : sorted) {
             phase.append(a.phase());
             task.append(a.task());
