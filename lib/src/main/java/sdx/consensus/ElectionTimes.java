@@ -257,19 +257,26 @@ public final class ElectionTimes {
     /** One row per range: median, p90 and p99 election time, share of trials with a split vote, and with no leader. */
     public Table table() {
         StringColumn range = StringColumn.create("timeouts");
-        DoubleColumn p50 = DoubleColumn.create("median ms"), p90 = DoubleColumn.create("p90 ms"),
-                p99 = DoubleColumn.create("p99 ms"), split = DoubleColumn.create("trials with >1 election %"),
+        StringColumn p50 = StringColumn.create("median ms"), p90 = StringColumn.create("p90 ms"),
+                p99 = StringColumn.create("p99 ms");
+        DoubleColumn split = DoubleColumn.create("trials with >1 election %"),
                 none = DoubleColumn.create("no leader in 10 s %");
         for (Range r : ranges) {
             range.append(r.label());
-            p50.append(round1(r.electionQuantile(0.5)));
-            p90.append(round1(r.electionQuantile(0.9)));
-            p99.append(round1(r.electionQuantile(0.99)));
+            p50.append(msOrNone(r.electionQuantile(0.5)));
+            p90.append(msOrNone(r.electionQuantile(0.9)));
+            p99.append(msOrNone(r.electionQuantile(0.99)));
             split.append(round1(100 * r.splitShare()));
             none.append(round1(100 * r.noLeaderShare()));
         }
         return Table.create(String.format(Locale.ROOT, "Time to elect a new leader after the leader crashes (%d trials per range)",
                 ranges.get(0).electionMs.length)).addColumns(range, p50, p90, p99, split, none);
+    }
+
+    /** A quantile in ms, or "no leader" when that share of trials had none within the horizon. */
+    private static String msOrNone(double ms) {
+        return Double.isFinite(ms) ? String.format(Locale.ROOT, "%.1f", round1(ms))
+                : String.format(Locale.ROOT, "no leader in %.0f s", HORIZON / 1e6);
     }
 
     /** Empirical CDF at about {@code points} points; infinite samples count in n but are never reached. */
