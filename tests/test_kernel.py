@@ -23,26 +23,12 @@ import nbformat
 import pytest
 from jupyter_client.manager import start_new_kernel
 
-from conftest import ROOT
+from conftest import BUSY, ROOT
 
 KERNEL_DIR = pathlib.Path(os.environ["JUPYTER_PATH"].split(os.pathsep)[0]) / "kernels" / "java"
 JAR = ROOT / "lib" / "target" / "sdx-all.jar"
 WELCOME = ROOT / "notebooks" / "00-welcome.ipynb"
 
-# Names of the kernel's threads that used more than 50 ms of CPU in one second (the probe's own excepted). One
-# expression, so that JShell compiles it before the second starts (compiling on the Shell thread is not a leak).
-BUSY_THREADS = """
-((java.util.function.Supplier<java.util.List<String>>) () -> {
-    var mx = java.lang.management.ManagementFactory.getThreadMXBean();
-    var cpu0 = new java.util.HashMap<Long, Long>();
-    for (Thread t : Thread.getAllStackTraces().keySet()) cpu0.put(t.getId(), mx.getThreadCpuTime(t.getId()));
-    try { Thread.sleep(1000); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
-    return Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t != Thread.currentThread() && cpu0.containsKey(t.getId())
-                     && mx.getThreadCpuTime(t.getId()) - cpu0.get(t.getId()) > 50_000_000L)
-        .map(Thread::getName).sorted().toList();
-}).get()
-"""
 
 
 def test_display_hook_compiles_against_the_installed_kernel():
@@ -107,7 +93,7 @@ def test_interrupting_a_runaway_cell():
         assert took < 10, f"the interrupt took {took:.1f} s to answer"
         status, text = run(kc, "6 * 7")
         assert (status, text.strip()) == ("ok", "42"), f"the kernel does not run cells after an interrupt: {text}"
-        status, busy = run(kc, BUSY_THREADS)
+        status, busy = run(kc, BUSY)
         assert status == "ok", busy
     finally:
         kc.stop_channels()

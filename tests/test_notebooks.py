@@ -45,24 +45,13 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from conftest import EXECUTED, NOTEBOOKS
+from conftest import BUSY, EXECUTED, NOTEBOOKS
 
 TAGGED = {"timing", "nondeterministic"}  # see the module docstring
 
 # Every live thread: "name|daemon|state". One expression, so JShell compiles it before it runs.
 THREADS = ("Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)"
            ".map(t -> t.getName() + \"|\" + t.isDaemon() + \"|\" + t.getState()).sorted().toList()")
-# Threads (other than the probe's) that used more than 50 ms of CPU in one second.
-BUSY = """((java.util.function.Supplier<java.util.List<String>>) () -> {
-    var mx = java.lang.management.ManagementFactory.getThreadMXBean();
-    var cpu0 = new java.util.HashMap<Long, Long>();
-    for (Thread t : Thread.getAllStackTraces().keySet()) cpu0.put(t.getId(), mx.getThreadCpuTime(t.getId()));
-    try { Thread.sleep(1000); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
-    return Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t != Thread.currentThread() && cpu0.containsKey(t.getId())
-                     && mx.getThreadCpuTime(t.getId()) - cpu0.get(t.getId()) > 50_000_000L)
-        .map(Thread::getName).sorted().toList();
-}).get()"""
 # Service threads the JVM starts on first use and owns (they end by themselves or live with the JVM).
 JVM_SERVICE_THREADS = re.compile(r"ForkJoinPool\.commonPool-worker-#|process reaper|Java#D Disposer|Common-Cleaner"
                                  r"|Attach Listener|AWT-Shutdown|Keep-Alive-Timer|Keep-Alive-SocketCleaner"

@@ -126,30 +126,13 @@ public final class AtomicCommit {
                 if (first == null) first = three;
             }
             if (three.decisions().containsValue("undecided")) blocked3++;
-            CommitRun two = twoPcUnder(s, split);
+            CommitRun two = twoPc(s, TwoPcParticipant::new, split, 0);
             if (!two.agree()) disagree2++;
             if (two.decisions().containsValue("undecided")) blocked2++;
         }
         return new PartitionStudy(runs, disagree3, blocked3, disagree2, blocked2, first);
     }
 
-    private static CommitRun twoPcUnder(CommitScenario s, Schedule split) {
-        Simulation sim = network(s);
-        List<String> names = names(s);
-        long timeout = Time.ms(s.timeoutMs());
-        sim.add(COORDINATOR, () -> new TwoPcCoordinator(new TwoPcCoordinator.Settings(names, timeout, timeout)));
-        for (String n : names) sim.add(n, () -> new TwoPcParticipant(new Participant.Settings(COORDINATOR, true, timeout)));
-        slowLastVoter(sim, names);
-        sim.schedule(split);
-        sim.runFor(Time.ms(RUN_MS));
-        Map<String, String> decisions = new LinkedHashMap<>();
-        Map<String, Double> locked = new LinkedHashMap<>();
-        for (String n : names) {
-            decisions.put(n, decision(sim.node(n, Participant.class).decision()));
-            locked.put(n, lockedMs(sim.disk(n), sim.now()));
-        }
-        return new CommitRun("2PC", s, decision(sim.isUp(COORDINATOR) ? sim.node(COORDINATOR, TwoPcCoordinator.class).decision() : null), decisions, locked, sim);
-    }
 
     /**
      * The partition {@link #underPartitions} uses for a scenario: drawn from the scenario's seed, so a
