@@ -32,11 +32,7 @@ public final class RaftNode implements Node<RaftMessage> {
 
     /** Raft's RequestVote rule, as the paper's Figure 2 states it. */
     static final VoteHandler RAFT_VOTE = (req, me) -> {
-        if (req.term() < me.currentTerm()) return false;
-        if (me.votedFor() != null && !me.votedFor().equals(req.candidate())) return false;
-        boolean upToDate = req.lastLogTerm() > me.lastLogTerm()
-                || (req.lastLogTerm() == me.lastLogTerm() && req.lastLogIndex() >= me.lastLogIndex());
-        if (!upToDate) return false;
+        if (!mayGrant(req, me)) return false;
         me.voteFor(req.candidate());
         me.persist();
         return true;
@@ -44,14 +40,18 @@ public final class RaftNode implements Node<RaftMessage> {
 
     /** Broken on purpose: grants like Raft but never writes its vote to disk, so a restart forgets it. */
     static final VoteHandler FORGETFUL_VOTE = (req, me) -> {
-        if (req.term() < me.currentTerm()) return false;
-        if (me.votedFor() != null && !me.votedFor().equals(req.candidate())) return false;
-        boolean upToDate = req.lastLogTerm() > me.lastLogTerm()
-                || (req.lastLogTerm() == me.lastLogTerm() && req.lastLogIndex() >= me.lastLogIndex());
-        if (!upToDate) return false;
+        if (!mayGrant(req, me)) return false;
         me.voteFor(req.candidate());
         return true;
     };
+
+    /** Figure 2's conditions: the term is current, no other vote this term, the candidate's log is at least as up to date. */
+    private static boolean mayGrant(RaftMessage.RequestVote req, Voter me) {
+        if (req.term() < me.currentTerm()) return false;
+        if (me.votedFor() != null && !me.votedFor().equals(req.candidate())) return false;
+        return req.lastLogTerm() > me.lastLogTerm()
+                || (req.lastLogTerm() == me.lastLogTerm() && req.lastLogIndex() >= me.lastLogIndex());
+    }
 
     private static final int MAX_BATCH = 16;
 
