@@ -68,17 +68,17 @@ lib-test: | $(MVN)
 	cd lib && $(MVN) -q -B verify
 
 # Execute every committed notebook twice in one kernel (fail on any error or stderr output, differing
-# output after masking wall-clock numbers, or leaked threads), then once more with the printed solutions in
-# place of the stubs. Notebooks run $(JOBS) at a time.
+# output after masking wall-clock numbers, or leaked threads), then, in the same kernel, its exercise cells
+# with the printed solutions in place of the stubs. Notebooks run $(JOBS) at a time.
 notebooks: venv $(JAR)
-	$(VPY) -m pytest -q -n $(JOBS) tests/test_course_map.py tests/test_kernel.py tests/test_notebooks.py tests/test_solutions.py
+	$(VPY) -m pytest -q -n $(JOBS) tests/test_course_map.py tests/test_kernel.py tests/test_notebooks.py
 
 # An author's quick loop for one notebook: rebuild the jar if lib/ changed, then that notebook's run-twice
-# test and its solutions test. `make check NB=07`
+# test (which grades its stubs and its printed solutions too). `make check NB=07`
 check: venv $(JAR)
 	@test -n "$(NB)" || { echo "usage: make check NB=07"; exit 2; }
 	@ls notebooks/$(NB)-*.ipynb >/dev/null 2>&1 || { echo "no notebook notebooks/$(NB)-*.ipynb"; exit 2; }
-	$(VPY) -m pytest -q -n 2 tests/test_notebooks.py tests/test_solutions.py -k "$(NB)-"
+	$(VPY) -m pytest -q tests/test_notebooks.py -k "$(NB)-"
 
 # The static site: site/index.html linking every executed committed notebook, images inlined. A notebook is
 # re-executed when it, or the jar, is newer than its executed copy in build/executed/.

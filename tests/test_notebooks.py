@@ -1,10 +1,13 @@
-"""Every committed notebook runs top to bottom with the Java kernel, twice, and a learner sees no error.
+"""Every committed notebook runs top to bottom with the Java kernel, twice, and a learner sees no error;
+then, in the same kernel, its exercises are graded as committed and with the printed solutions.
 
 For each notebook: probe the kernel's threads (the baseline), run all cells, probe, run all cells again in
 the same kernel (what "Run All" twice does), probe again. The test fails on
 
 * any error or stderr output, in either run;
 * output that differs between the two runs, after masking wall-clock numbers (the rule below);
+* a stub that does not report "not attempted yet", or a printed solution that does not pass
+  (tests/solutions.py);
 * threads left behind: every live thread, daemon or not, is listed by name (digit runs read as `#`, so
   `pool-3-thread-12` is `pool-#-thread-#`); a name that is neither in the baseline (the JVM's and JJava's
   own threads, taken before the first cell) nor one of the JVM's lazily started service threads
@@ -46,6 +49,7 @@ import pytest
 from nbclient import NotebookClient
 
 from conftest import BUSY, EXECUTED, NOTEBOOKS
+from solutions import check_stubs_then_solutions
 
 TAGGED = {"timing", "nondeterministic"}  # see the module docstring
 
@@ -214,7 +218,11 @@ def test_notebook_runs_twice_cleanly(path):
         run_all(client, nb)
         leaks += leaked(client, nb, baseline, "run 2")
         busy = probe(client, nb, BUSY).strip()
-    total = time.time() - start
+        total = time.time() - start
+        second = nbformat.from_dict(json.loads(json.dumps(nb)))  # executing a solution replaces nb's cell
+        # 3. the exercises both ways (tests/solutions.py): stubs of run 1 "not attempted", then the solutions
+        graded = check_stubs_then_solutions(client, first, path.name)
+        leaks += leaked(client, nb, baseline, "the solutions run")
 
     EXECUTED.mkdir(parents=True, exist_ok=True)
     nbformat.write(first, EXECUTED / path.name)
@@ -223,10 +231,11 @@ def test_notebook_runs_twice_cleanly(path):
         json.dumps({"notebook": path.name, "total_s": round(total, 1), "cells_s": times}, indent=1))
 
     assert not problems(first), "\n".join(problems(first))
-    assert not problems(nb), "second run: " + "\n".join(problems(nb))
-    for i, (a, b) in enumerate(zip(first.cells, nb.cells)):
+    assert not problems(second), "second run: " + "\n".join(problems(second))
+    for i, (a, b) in enumerate(zip(first.cells, second.cells)):
         ca, cb = comparable(a), comparable(b)
         assert ca == cb, (f"{path.name} cell {i} gives different output when re-run (tagged cells masked as "
                           f"tests/test_notebooks.py says): {first_difference(str(ca), str(cb))}")
+    assert not graded, "\n".join(graded)
     assert not leaks, f"{path.name} leaves threads behind (name|daemon|state): {leaks}"
     assert busy in ("[]", ""), f"{path.name}: threads still burning CPU after the second run: {busy}"
