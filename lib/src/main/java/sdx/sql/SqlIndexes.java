@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.apache.commons.rng.UniformRandomProvider;
 import sdx.core.Check;
 import sdx.core.Rng;
+import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -77,6 +78,10 @@ public final class SqlIndexes {
         Check.inRange("rows", rows, 1, 2_000_000);
         int[] indexes = new int[maxIndexes + 1], pages = new int[maxIndexes + 1];
         double[] rate = new double[maxIndexes + 1];
+        try (Sqlite warmUp = Sqlite.inMemory()) {  // the JIT compiles the insert loop before anything is timed
+            warmUp.execute("CREATE TABLE events(id INTEGER PRIMARY KEY, user_id INT, kind INT, at INT, amount INT)");
+            insertEvents(warmUp, Math.min(rows, 20_000), Rng.of(seed));
+        }
         for (int k = 0; k <= maxIndexes; k++) {
             try (Sqlite db = Sqlite.inMemory()) {
                 db.execute("CREATE TABLE events(id INTEGER PRIMARY KEY, user_id INT, kind INT, at INT, amount INT)");
@@ -307,6 +312,67 @@ public final class SqlIndexes {
             new Emails(Rng.of(seed)).insert(db, 1, rows);
             db.execute("CREATE INDEX users_email ON users(email)");
             return new Sqlite.BTree[] {db.btree("users"), db.btree("users_email")};
+        }
+    }
+
+
+    /**
+     * Normalised vs denormalised on SQLite, 10,000 customers with {@code ordersPerCustomer} orders each: reading a
+     * customer's orders with the customer's name takes a join in the first design and one table in the second
+     * (median time of each on this machine); renaming a customer writes one row in the first and one per order in
+     * the second (counted). Deterministic apart from the times.
+     */
+    public static Table joinVsCopy(int ordersPerCustomer, long seed) {
+        Check.inRange("ordersPerCustomer", ordersPerCustomer, 1, 100);
+        int customers = 10_000, orders = customers * ordersPerCustomer;
+        UniformRandomProvider rng = Rng.of(seed);
+        try (Sqlite db = Sqlite.inMemory()) {
+            db.execute("CREATE TABLE customers(id INTEGER PRIMARY KEY, name TEXT NOT NULL);"
+                    + "CREATE TABLE orders(id INTEGER PRIMARY KEY, customer_id INT NOT NULL REFERENCES customers(id), total INT NOT NULL);"
+                    + "CREATE TABLE orders_wide(id INTEGER PRIMARY KEY, customer_id INT NOT NULL, customer_name TEXT NOT NULL, total INT NOT NULL);"
+                    + "WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r WHERE x < " + customers + ") "
+                    + "INSERT INTO customers SELECT x, printf('customer %05d', x) FROM r;"
+                    + "WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r WHERE x < " + orders + ") "
+                    + "INSERT INTO orders SELECT x, 1 + (x * 7919) % " + customers + ", (x * 104729) % 100000 FROM r;"
+                    + "INSERT INTO orders_wide SELECT o.id, o.customer_id, c.name, o.total FROM orders o JOIN customers c ON c.id = o.customer_id;"
+                    + "CREATE INDEX orders_customer ON orders(customer_id);"
+                    + "CREATE INDEX orders_wide_customer ON orders_wide(customer_id)");
+            String join = "SELECT c.name, o.total FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.customer_id = ?";
+            String wide = "SELECT customer_name, total FROM orders_wide WHERE customer_id = ?";
+            Table t = Table.create("A customer's orders with the customer's name: join or copy?").addColumns(
+                    StringColumn.create("design"), StringColumn.create("SQLite's plan for the read"),
+                    DoubleColumn.create("read µs (median)"), IntColumn.create("rows written to rename a customer"));
+            long renameSeed = rng.nextLong();
+            addDesign(db, t, "normalised: orders + customers, joined", join, rng, customers,
+                    "UPDATE customers SET name = 'renamed' WHERE id = ?", renameSeed);
+            addDesign(db, t, "denormalised: the name copied into every order", wide, rng, customers,
+                    "UPDATE orders_wide SET customer_name = 'renamed' WHERE customer_id = ?", renameSeed);
+            return t;
+        }
+    }
+
+    private static void addDesign(Sqlite db, Table t, String design, String read, UniformRandomProvider rng, int customers,
+                                  String rename, long renameSeed) {
+        double[] micros = new double[401];
+        try (PreparedStatement p = db.connection().prepareStatement(read);
+             PreparedStatement u = db.connection().prepareStatement(rename)) {
+            for (int i = -20; i < micros.length; i++) {
+                p.setInt(1, 1 + rng.nextInt(customers));
+                long t0 = System.nanoTime();
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) r.getString(1);
+                }
+                if (i >= 0) micros[i] = (System.nanoTime() - t0) / 1_000.0;
+            }
+            u.setInt(1, 1 + Rng.of(renameSeed).nextInt(customers));
+            int written = u.executeUpdate();
+            Arrays.sort(micros);
+            t.stringColumn(0).append(design);
+            t.stringColumn(1).append(db.plan(read.replace("?", "1")).replace("\n", "; "));
+            t.doubleColumn(2).append(Math.round(micros[micros.length / 2] * 10) / 10.0);
+            t.intColumn(3).append(written);
+        } catch (SQLException e) {
+            throw Sqlite.error(read, e);
         }
     }
 

@@ -96,6 +96,14 @@ class SqlIndexesTest {
     }
 
     @Test
+    void aCopyIsReadWithoutAJoinButWrittenOncePerOrder() {
+        Table t = SqlIndexes.joinVsCopy(20, 42);
+        assertEquals(List.of(1, 20), t.intColumn(3).asList(), "rows written to rename one customer");
+        assertTrue(t.stringColumn(1).get(0).contains("SEARCH c USING INTEGER PRIMARY KEY"), t.stringColumn(1).get(0));
+        assertTrue(!t.stringColumn(1).get(1).contains("customers"), t.stringColumn(1).get(1));
+    }
+
+    @Test
     void atomicity() {
         Table t = SqlIndexes.transfers();
         assertEquals(List.of(20, 100, 100, 20), t.intColumn(2).asList());
