@@ -70,8 +70,13 @@ public final class Bank implements AutoCloseable {
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
-            throw new IllegalArgumentException("H2 refused `" + sql + "`: " + e.getMessage(), e);
+            throw refused(sql, e);
         }
+    }
+
+    /** An SQL error as an IllegalArgumentException quoting the statement H2 refused. */
+    private static IllegalArgumentException refused(String sql, SQLException e) {
+        return new IllegalArgumentException("H2 refused `" + sql + "`: " + e.getMessage(), e);
     }
 
     /** The committed balance of account {@code id}. */
