@@ -66,11 +66,27 @@ public final class Idempotency {
     }
 
     /**
-     * A retry storm: {@code clients} clients send at time 0 to a server that serves {@code capacity}
-     * requests per ms (rejected ones retry after {@code backoff}); each strategy runs for {@code horizonMillis}.
+     * A retry storm: {@code clients} clients send at time 0 to a server that serves up to {@code capacity}
+     * requests per ms, less what rejecting the excess costs ({@link #REJECT_COST}); rejected requests retry after
+     * {@code backoff}; the run lasts {@code horizonMillis}.
      * The budget, if not null, limits retries across all clients (a client out of tokens gives up).
      */
     public static StormRun.Result storm(int clients, int capacity, int horizonMillis, Backoff backoff, RetryBudget budget, long seed) {
+        return storm(clients, capacity, REJECT_COST, horizonMillis, backoff, budget, seed);
+    }
+
+    /** What rejecting a request costs the server, as a fraction of serving one (reading, parsing, answering 503). */
+    public static final double REJECT_COST = 0.1;
+
+    /**
+     * The storm with an explicit rejection cost: each millisecond the server has {@code capacity} units of work;
+     * every arriving request costs {@code rejectCost} to look at and a served one 1 in all, so with A arrivals
+     * it serves min(A, (capacity − A·rejectCost) / (1 − rejectCost)) and rejects the rest. When A·rejectCost
+     * reaches the capacity it serves nobody: overload that sustains itself (a metastable failure).
+     */
+    public static StormRun.Result storm(int clients, int capacity, double rejectCost, int horizonMillis, Backoff backoff,
+                                        RetryBudget budget, long seed) {
+        Check.inRange("rejectCost", rejectCost, 0, 0.99);
         Check.inRange("clients", clients, 1, 1_000_000);
         Check.inRange("capacity", capacity, 1, 1_000_000);
         Check.inRange("horizonMillis", horizonMillis, 10, 600_000);
@@ -80,7 +96,7 @@ public final class Idempotency {
         java.util.List<java.util.List<Integer>> due = new java.util.ArrayList<>();
         for (int t = 0; t <= horizonMillis; t++) due.add(new java.util.ArrayList<>());
         for (int c = 0; c < clients; c++) due.get(0).add(c);
-        long[] offered = new long[(horizonMillis + 9) / 10 + 1];
+        long[] offered = new long[(horizonMillis + 9) / 10 + 1], served = new long[horizonMillis + 1];
         long requests = 0, last = -1;
         int succeeded = 0;
         double tokens = budget == null ? 0 : budget.cap();
@@ -89,9 +105,10 @@ public final class Idempotency {
             offered[t / 10] += now.size();
             requests += now.size();
             java.util.Collections.shuffle(now, new java.util.Random(rng.nextLong()));  // the server serves a random subset
+            int servable = (int) Math.max(0, Math.min(now.size(), Math.floor((capacity - now.size() * rejectCost) / (1 - rejectCost))));
             for (int i = 0; i < now.size(); i++) {
                 int c = now.get(i);
-                if (i < capacity) {
+                if (i < servable) {
                     succeeded++;
                     last = t;
                     if (budget != null) tokens = Math.min(budget.cap(), tokens + budget.ratio());
@@ -105,8 +122,9 @@ public final class Idempotency {
                 long at = t + Math.max(1, backoff.delayMillis(attempt[c], rng));
                 if (at <= horizonMillis) due.get((int) at).add(c);
             }
+            served[t] = succeeded;
         }
-        return new StormRun.Result(offered, last, requests, clients - succeeded);
+        return new StormRun.Result(offered, served, last, requests, clients - succeeded);
     }
 
     /** The notebook's four strategies on the same storm. */

@@ -37,8 +37,29 @@ class IdempotencyTest {
     }
 
     @Test
-    void storms() {
+    void stormsFollowTheModel() {
         StormRun r = Idempotency.retryStorm(2_000, 20, 3_000, 42);
-        System.out.println(r.table().print());
+        StormRun.Result immediate = r.results().get("immediate retries");
+        StormRun.Result waves = r.results().get("exponential back-off");
+        StormRun.Result jitter = r.results().get("exponential back-off, full jitter");
+        // 2,000 arrivals cost 200 units of a 20-unit capacity: nobody is ever served (metastable)
+        assertEquals(2_000, immediate.gaveUp());
+        assertEquals(2_000L * 3_001, immediate.requests());
+        // without jitter every wave arrives in one ms, 2,000 strong, and is rejected whole
+        assertEquals(2_000, waves.gaveUp());
+        assertEquals(0, jitter.gaveUp());
+        assertTrue(jitter.requests() < 10 * 2_000, "jitter: fewer than 10 requests per client");
+        for (StormRun.Result x : r.results().values()) {
+            long[] served = x.served();
+            for (int t = 0; t < served.length; t++) assertTrue(served[t] <= Math.min(2_000, 20L * (t + 1)), "above the bound at " + t);
+        }
+        assertEquals(r.table().print(), Idempotency.retryStorm(2_000, 20, 3_000, 42).table().print(), "deterministic");
+    }
+
+    @Test
+    void withoutRejectionCostEveryoneIsServedAtCapacity() {
+        StormRun.Result free = Idempotency.storm(2_000, 20, 0, 1_000, Backoff.immediate(), null, 42);
+        assertEquals(99, free.lastSuccess(), "2,000 clients at 20 per ms: the last in ms 99");
+        assertThrows(IllegalArgumentException.class, () -> Idempotency.storm(0, 20, 1_000, Backoff.immediate(), null, 1));
     }
 }
