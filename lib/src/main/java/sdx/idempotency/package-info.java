@@ -1,0 +1,11 @@
+/**
+ * Idempotent operations (notebook 21): a payment protocol on the simulator whose client retries on a timeout
+ * ({@link sdx.idempotency.Payments}), duplicate charges vs message loss beside the closed form in
+ * {@link sdx.idempotency.Theory}, idempotency keys that remove them, and retry storms against a recovering
+ * server with immediate retries, exponential back-off, full jitter and a retry budget
+ * ({@link sdx.idempotency.Backoff}).
+ *
+ * <p>Entry points: the facade {@link sdx.idempotency.Idempotency} and the exercises in
+ * {@link sdx.idempotency.exercises.IdempotencyExercises}.
+ */
+package sdx.idempotency;
