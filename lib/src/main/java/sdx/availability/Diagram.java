@@ -25,15 +25,15 @@ final class Diagram {
 
     static Picture draw(Block block) {
         int[] size = size(block);
-        int w = size[0] + 2 * MARGIN, h = size[1] + 2 * MARGIN + TITLE;
+        String title = "Availability " + percent(block.availability()) + " by the series/parallel formulas ("
+                + Durations.format(Theory.downtimeHoursPerYear(block.availability())) + " down per year)";
+        int w = Math.max(size[0], titleWidth(title)) + 2 * MARGIN, h = size[1] + 2 * MARGIN + TITLE;
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, w, h);
-        String title = "Availability " + percent(block.availability()) + " by the series/parallel formulas ("
-                + Durations.format(Theory.downtimeHoursPerYear(block.availability())) + " down per year)";
         g.setColor(Color.BLACK);
         g.setFont(NAME);
         g.drawString(title, MARGIN, MARGIN + 8);
@@ -43,6 +43,13 @@ final class Diagram {
         String alt = "Reliability block diagram of " + block.describe() + ": series left to right, parallel stacked. "
                 + title + ".";
         return new Picture(img, alt);
+    }
+
+    private static int titleWidth(String title) {
+        Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        int w = g.getFontMetrics(NAME).stringWidth(title);
+        g.dispose();
+        return w;
     }
 
     /** {width, height} of a block's drawing. */
