@@ -100,6 +100,7 @@ public final class Availability {
                                    double years, long seed) {
         Check.notNull("rackMtbfs", rackMtbfs);
         Check.that(rackMtbfs.length > 0, "rackMtbfs", "[]", "must hold at least one MTBF");
+        for (double m : rackMtbfs) Check.positive("rackMtbfs[i]", m);
         Builder shared = new Builder("one shared rack", "shared rack counted once (exact)"),
                 separate = new Builder("a rack each", "series/parallel formula (paths independent)");
         for (double rackMtbf : rackMtbfs) {

@@ -18,10 +18,11 @@ import sdx.viz.Picture;
 final class Diagram {
     private Diagram() {}
 
-    private static final int BOX_W = 150, BOX_H = 46, H_GAP = 34, V_GAP = 14, RAIL = 22, MARGIN = 24, TITLE = 44;
+    private static final int BOX_W = 164, BOX_H = 46, H_GAP = 34, V_GAP = 14, RAIL = 22, MARGIN = 24, TITLE = 44;
     private static final Font NAME = new Font(Font.SANS_SERIF, Font.BOLD, 13);
     private static final Font SMALL = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
-    private static final Color BOX = new Color(0xE8F1F8), EDGE = new Color(0x0072B2), LINE = new Color(0x444444);
+    private static final Color BOX = new Color(0xE8F1F8), EDGE = new Color(0x0072B2), LINE = new Color(0x444444),
+            SHARED = new Color(0xD55E00);
 
     static Picture draw(Block block) {
         int[] size = size(block);
@@ -38,11 +39,29 @@ final class Diagram {
         g.setFont(NAME);
         g.drawString(title, MARGIN, MARGIN + 8);
         g.setStroke(new BasicStroke(1.6f));
-        draw(g, block, MARGIN, MARGIN + TITLE);
+        draw(g, block, MARGIN, MARGIN + TITLE, shared(block));
         g.dispose();
+        java.util.Set<String> sh = shared(block);
         String alt = "Reliability block diagram of " + block.describe() + ": series left to right, parallel stacked. "
-                + title + ".";
+                + title + "." + (sh.isEmpty() ? "" : " Drawn more than once but one physical part: "
+                + String.join(", ", new java.util.TreeSet<>(sh)) + ".");
         return new Picture(img, alt);
+    }
+
+    /** Names of parts that appear more than once (one physical part drawn in several places). */
+    private static java.util.Set<String> shared(Block b) {
+        java.util.Map<String, Integer> count = new java.util.HashMap<>();
+        count(b, count);
+        java.util.Set<String> out = new java.util.HashSet<>();
+        count.forEach((name, n) -> {
+            if (n > 1) out.add(name);
+        });
+        return out;
+    }
+
+    private static void count(Block b, java.util.Map<String, Integer> count) {
+        if (b instanceof Block.Part p) count.merge(p.name(), 1, Integer::sum);
+        for (Block c : b.children()) count(c, count);
     }
 
     private static int titleWidth(String title) {
@@ -71,16 +90,17 @@ final class Diagram {
     }
 
     /** Draws {@code b} with its top-left corner at (x, y); its ports are at its vertical middle. */
-    private static void draw(Graphics2D g, Block b, int x, int y) {
+    private static void draw(Graphics2D g, Block b, int x, int y, java.util.Set<String> shared) {
         int[] s = size(b);
         if (b instanceof Block.Part p) {
             g.setColor(BOX);
             g.fillRoundRect(x, y, BOX_W, BOX_H, 10, 10);
-            g.setColor(EDGE);
+            boolean one = shared.contains(p.name());
+            g.setColor(one ? SHARED : EDGE);
             g.drawRoundRect(x, y, BOX_W, BOX_H, 10, 10);
             g.setColor(Color.BLACK);
             centered(g, NAME, p.name(), x + BOX_W / 2, y + 19);
-            centered(g, SMALL, percent(p.availability()), x + BOX_W / 2, y + 36);
+            centered(g, SMALL, percent(p.availability()) + (one ? " · the same part" : ""), x + BOX_W / 2, y + 36);
             return;
         }
         int mid = y + s[1] / 2;
@@ -89,7 +109,7 @@ final class Diagram {
             for (Block c : b.children()) {
                 int[] cs = size(c);
                 if (cx > x) line(g, cx - H_GAP, mid, cx, mid);
-                draw(g, c, cx, mid - cs[1] / 2);
+                draw(g, c, cx, mid - cs[1] / 2, shared);
                 cx += cs[0] + H_GAP;
             }
             return;
@@ -100,7 +120,7 @@ final class Diagram {
             int cmid = cy + cs[1] / 2;
             if (first < 0) first = cmid;
             last = cmid;
-            draw(g, c, x + RAIL, cy);
+            draw(g, c, x + RAIL, cy, shared);
             line(g, x, cmid, x + RAIL, cmid);
             line(g, x + RAIL + cs[0], cmid, right, cmid);
             cy += cs[1] + V_GAP;
