@@ -27,6 +27,7 @@ final class FailoverPair {
         Check.positive("years", years);
         Check.that(years <= 1e6, "years", years, "must be <= 1,000,000 (a million simulated years)");
         double a = Theory.availability(mtbfHours, mttrHours);
+        FailureSimulation.checkSize(years, 4 / (mtbfHours + mttrHours));
         double horizon = years * Theory.HOURS_PER_YEAR;
         ContinuousSampler[] upTime = new ContinuousSampler[2], downTime = new ContinuousSampler[2];
         boolean[] up = new boolean[2];
@@ -57,7 +58,7 @@ final class FailoverPair {
             } else {                                 // a server fails or is repaired
                 up[i] = !up[i];
                 next[i] = now + (up[i] ? upTime[i].sample() : downTime[i].sample());
-                events++;
+                FailureSimulation.checkInterrupt(++events);
                 boolean failingOver = failoverEnds < Double.POSITIVE_INFINITY;
                 if (!up[i] && i == active) {
                     active = -1;

@@ -1,6 +1,7 @@
 package sdx.availability;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Predicate;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.AhrensDieterExponentialSampler;
@@ -21,6 +22,24 @@ final class FailureSimulation {
     /** Batches for the batch-means standard error. */
     static final int BATCHES = 20;
 
+    /** The most failures and repairs one simulation may draw (a few seconds of work). */
+    static final double MAX_EVENTS = 50e6;
+
+    /** Refuses a run that would take more than {@link #MAX_EVENTS} events, naming {@code years}. */
+    static void checkSize(double years, double eventsPerHour) {
+        double expected = years * Theory.HOURS_PER_YEAR * eventsPerHour;
+        Check.that(expected <= MAX_EVENTS, "years", years, String.format(Locale.ROOT,
+                "must be small enough for at most %,.0f failures and repairs (this system would draw about %,.0f); "
+                        + "use fewer years", MAX_EVENTS, expected));
+    }
+
+    /** Stops a long run when the notebook's interrupt button is pressed. */
+    static void checkInterrupt(long events) {
+        if ((events & 0xFFFF) == 0 && Thread.currentThread().isInterrupted()) {
+            throw new java.util.concurrent.CancellationException("simulation interrupted after " + events + " events");
+        }
+    }
+
     static Measurement run(Block system, double years, long seed) {
         Check.notNull("system", system);
         Check.positive("years", years);
@@ -28,6 +47,7 @@ final class FailureSimulation {
         List<Block.Part> parts = system.parts();
         Predicate<boolean[]> structure = system.structure(parts);
         int m = parts.size();
+        checkSize(years, parts.stream().mapToDouble(p -> 2 / (p.mtbfHours() + p.mttrHours())).sum());
         double horizon = years * Theory.HOURS_PER_YEAR;
         ContinuousSampler[] upTime = new ContinuousSampler[m], downTime = new ContinuousSampler[m];
         boolean[] up = new boolean[m];
@@ -53,7 +73,7 @@ final class FailureSimulation {
             if (now >= horizon) break;
             up[i] = !up[i];
             next[i] = now + (up[i] ? upTime[i].sample() : downTime[i].sample());
-            events++;
+            checkInterrupt(++events);
             boolean was = systemUp;
             systemUp = structure.test(up);
             if (was && !systemUp) outages++;

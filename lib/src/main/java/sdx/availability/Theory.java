@@ -62,23 +62,33 @@ public final class Theory {
 
     /** At least {@code k} of {@code n} identical parts of availability {@code a} must be up (binomial tail). */
     public static double kOfN(int k, int n, double a) {
+        return 1 - kOfNUnavailability(k, n, a);
+    }
+
+    /**
+     * The chance that fewer than {@code k} of {@code n} identical parts are up: {@code Σ_{i<k} C(n,i) a^i (1 − a)^(n−i)}.
+     * Summed directly (not as one minus the availability), so that small values keep their digits.
+     */
+    public static double kOfNUnavailability(int k, int n, double a) {
         Check.positive("n", n);
         Check.inRange("k", k, 1, n);
         checkProbability("a", a);
         double sum = 0;
-        for (int i = k; i <= n; i++) sum += binomial(n, i) * Math.pow(a, i) * Math.pow(1 - a, n - i);
+        for (int i = 0; i < k; i++) sum += binomial(n, i) * Math.pow(a, i) * Math.pow(1 - a, n - i);
         return Math.min(1, sum);
     }
 
     /**
      * The fewest identical parts of availability {@code a}, of which {@code needed} must be up, that reach
-     * {@code target}; at most {@code needed + 100} are tried.
+     * {@code target}; at most {@code needed + 100} are tried. Compared on unavailabilities with a relative slack
+     * of 10⁻⁹, so that rounding does not decide a tie (0.1⁵ meets 99.999%).
      */
     public static int partsFor(int needed, double a, double target) {
         Check.positive("needed", needed);
         Check.that(a > 0 && a < 1, "a", a, "must be in (0, 1) (a part that never fails needs no spare)");
         Check.that(target > 0 && target < 1, "target", target, "must be in (0, 1)");
-        for (int n = needed; n <= needed + 100; n++) if (kOfN(needed, n, a) >= target) return n;
+        double allowed = (1 - target) * (1 + 1e-9);
+        for (int n = needed; n <= needed + 100; n++) if (kOfNUnavailability(needed, n, a) <= allowed) return n;
         throw Check.fail("target " + target + " is out of reach with parts of availability " + a
                 + " (more than " + (needed + 100) + " parts)");
     }

@@ -41,6 +41,8 @@ class TheoryTest {
         assertEquals(4, Theory.partsFor(2, 0.99, 0.99999)); // 3 give 0.999702, 4 give 0.99999603
         assertEquals(3, Theory.partsFor(1, 0.99, 0.999999)); // (0.01)^3 = 1e-6 exactly meets it
         assertEquals(2, Theory.partsFor(1, 0.9, 0.99));
+        assertEquals(5, Theory.partsFor(1, 0.9, 0.99999)); // 0.1^5 = 1e-5: a tie that rounding must not break
+        assertEquals(1e-5, Theory.kOfNUnavailability(1, 5, 0.9), 1e-18);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Theory.partsFor(1, 1.0, 0.9));
         assertTrue(e.getMessage().contains("a must be in (0, 1)"), e.getMessage());
     }
