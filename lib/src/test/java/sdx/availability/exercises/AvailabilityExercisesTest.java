@@ -91,7 +91,7 @@ class AvailabilityExercisesTest {
             String p = Prediction.CHECK_ID;
             return List.of(
                     mutant("N+1 is always enough", p, 3.0),
-                    mutant("one spare per nine beyond the servers' own two", p, 5.0),
+                    mutant("N+3: one spare for each nine beyond the servers' own two", p, 5.0),
                     mutant("a full copy for each needed server (2 x 3 for five nines each)", p, 6.0));
         }
     }
