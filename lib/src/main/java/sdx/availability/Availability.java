@@ -45,6 +45,14 @@ public final class Availability {
         return FailureSimulation.run(system, years, seed);
     }
 
+    /**
+     * A few simulated years of {@code system} (0.01 to 100) drawn as a timeline: one lane per part and one for the
+     * system, down periods as bars.
+     */
+    public static sdx.viz.Picture timeline(Block system, double years, long seed) {
+        return Timeline.draw(system, years, seed);
+    }
+
     /** Simulates an active–passive pair whose failover takes {@code failoverHours} (see {@link FailoverPair}). */
     public static Measurement simulateFailover(double mtbfHours, double mttrHours, double failoverHours, double years, long seed) {
         return FailoverPair.run(mtbfHours, mttrHours, failoverHours, years, seed);

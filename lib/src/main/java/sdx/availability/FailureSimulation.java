@@ -40,7 +40,18 @@ final class FailureSimulation {
         }
     }
 
+    /** Sees every state change of a run (for drawing a timeline). */
+    interface Recorder {
+        /** At {@code hour}, part {@code part} went up or down; {@code systemUp} is the system's state after it. */
+        void change(double hour, int part, boolean up, boolean systemUp);
+    }
+
     static Measurement run(Block system, double years, long seed) {
+        return run(system, years, seed, null);
+    }
+
+    /** Runs the simulation; {@code recorder} (may be null) first sees every part's initial state at hour 0. */
+    static Measurement run(Block system, double years, long seed, Recorder recorder) {
         Check.notNull("system", system);
         Check.positive("years", years);
         Check.that(years <= 1e6, "years", years, "must be <= 1,000,000 (a million simulated years)");
@@ -62,6 +73,7 @@ final class FailureSimulation {
         }
         Downtime down = new Downtime(horizon);
         boolean systemUp = structure.test(up);
+        if (recorder != null) for (int i = 0; i < m; i++) recorder.change(0, i, up[i], systemUp);
         double now = 0;
         long outages = 0, events = 0;
         while (true) {
@@ -77,6 +89,7 @@ final class FailureSimulation {
             boolean was = systemUp;
             systemUp = structure.test(up);
             if (was && !systemUp) outages++;
+            if (recorder != null) recorder.change(now, i, up[i], systemUp);
         }
         return down.measurement(outages, years, events);
     }

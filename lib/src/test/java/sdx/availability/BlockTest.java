@@ -58,4 +58,16 @@ class BlockTest {
         assertTrue(p.altText().contains(Diagram.percent(web.availability())), p.altText());
         assertTrue(p.image().getWidth() > 2 * 150 && p.image().getHeight() > 2 * 46, "room for two columns and two rows");
     }
+
+    @Test
+    void timelineCountsTheSameOutagesAsTheSimulation() {
+        Block pair = Block.parallel(Block.part("A", 900, 100), Block.part("B", 900, 100));
+        Picture p = Availability.timeline(pair, 2, 42);
+        long outages = Availability.simulate(pair, 2, 42).outages();
+        assertTrue(outages > 0, "a pair of 90% servers has outages within 2 years");
+        assertTrue(p.altText().endsWith(outages + " outages of the system."), p.altText());
+        assertEquals(40 + 30 * 3 + 40, p.image().getHeight(), "two part lanes and the system's");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Availability.timeline(pair, 500, 1));
+        assertEquals("years must be in [0.01, 100.0], was 500.0", e.getMessage());
+    }
 }
