@@ -60,7 +60,7 @@ public final class CertificateAuthority {
      * counted in days from today's midnight UTC (negative: in the past).
      */
     public ServerIdentity issue(String host, int fromDay, int untilDay) {
-        return issue(host, host, fromDay, untilDay);
+        return issue(checkHost("host", host), host, fromDay, untilDay);
     }
 
     /**
