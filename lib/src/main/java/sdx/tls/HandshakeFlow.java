@@ -98,6 +98,19 @@ public final class HandshakeFlow {
         return new FlowRun(kind, rttMillis, Time.toMs(client.responseAt), sim.trace());
     }
 
+    /** {@link #run} for every kind at each round-trip time (1..1000 ms, 1..50 of them). */
+    public static FlowCurve curve(double... rttMillis) {
+        Check.notNull("rttMillis", rttMillis);
+        Check.inRange("rttMillis.length", rttMillis.length, 1, 50);
+        java.util.Map<Kind, double[]> out = new java.util.EnumMap<>(Kind.class);
+        for (Kind k : Kind.values()) {
+            double[] v = new double[rttMillis.length];
+            for (int i = 0; i < v.length; i++) v[i] = run(k, rttMillis[i]).firstResponseMillis();
+            out.put(k, v);
+        }
+        return new FlowCurve(rttMillis, out);
+    }
+
     private static List<Msg> clientScript(Kind kind, Msg m) {
         if (m instanceof SynAck) {
             return kind == Kind.PLAIN_TCP ? List.of(new Ack(), new HttpRequest()) : List.of(new Ack(), new ClientHello());

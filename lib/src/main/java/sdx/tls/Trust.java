@@ -12,6 +12,7 @@ public final class Trust {
 
     /** The DNS names in a certificate's subject alternative name extension (empty if it has none). */
     public static List<String> dnsNames(X509Certificate c) {
+        sdx.core.Check.notNull("certificate", c);
         List<String> out = new ArrayList<>();
         try {
             Collection<List<?>> sans = c.getSubjectAlternativeNames();
@@ -20,7 +21,7 @@ public final class Trust {
                 if (((Integer) san.get(0)) == 2) out.add((String) san.get(1)); // 2 = dNSName (RFC 5280)
             }
         } catch (CertificateParsingException e) {
-            throw new IllegalArgumentException("the certificate's SAN extension is malformed", e);
+            throw sdx.core.Check.fail("certificate has a malformed SAN extension: " + e.getMessage());
         }
         return out;
     }

@@ -100,6 +100,15 @@ class TlsTest {
     }
 
     @Test
+    void curveHasAPointAndATheoryLinePerKind() {
+        FlowCurve c = HandshakeFlow.curve(20, 100);
+        assertEquals(2 * HandshakeFlow.Kind.values().length, c.plot().seriesCount());
+        assertEquals(2, c.table().rowCount());
+        assertEquals(HandshakeFlow.run(HandshakeFlow.Kind.TLS12, 100).firstResponseMillis(),
+                c.measured().get(HandshakeFlow.Kind.TLS12)[1]);
+    }
+
+    @Test
     void labelsMarkEncryptedMessagesAsRfc8446Does() {
         assertEquals("{Certificate}", FlowDiagram.label(new HandshakeFlow.Certificate(), HandshakeFlow.Kind.TLS13));
         assertEquals("Certificate", FlowDiagram.label(new HandshakeFlow.Certificate(), HandshakeFlow.Kind.TLS12));
