@@ -173,11 +173,14 @@ public final class Tls {
         }
     }
 
+    /** Unmeasured connections of each kind before {@link #cost} measures (class loading, JIT compilation). */
+    public static final int WARM_UP = 10;
+
     /** The kinds of connection {@link #cost} and {@link #wire} measure, in order. */
     static final List<String> KINDS = List.of("TLS 1.3 full", "TLS 1.3 resumed", "TLS 1.2 full", "TLS 1.2 resumed");
 
     /**
-     * Measures, on loopback, {@code rounds} (1..500) connections of each kind after 20 warm-up rounds: the
+     * Measures, on loopback, {@code rounds} (1..500) connections of each kind after {@link #WARM_UP} warm-up rounds: the
      * TCP connect, and the TLS handshake after it, full (a fresh client session cache each time) and
      * resumed (the same client). Resumption is checked on the wire for 5 connections of each resumed kind.
      */
@@ -195,7 +198,7 @@ public final class Tls {
                 SSLContext shared = clientTrusting(ca.certificate());
                 if (resumed) connect(shared, port, HOST, version); // the session to resume
                 double[] hs = new double[rounds];
-                for (int i = -20; i < rounds; i++) {
+                for (int i = -WARM_UP; i < rounds; i++) {
                     SSLContext ctx = resumed ? shared : clientTrusting(ca.certificate());
                     Connection c = connect(ctx, port, HOST, version);
                     if (i >= 0) {
