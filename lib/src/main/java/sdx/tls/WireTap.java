@@ -63,7 +63,8 @@ public final class WireTap implements AutoCloseable {
                 server.setSoTimeout(TIMEOUT_MILLIS);
                 client.setTcpNoDelay(true);
                 server.setTcpNoDelay(true);
-                Parser up = new Parser(true), down = new Parser(false);
+                java.util.concurrent.atomic.AtomicBoolean tls13 = new java.util.concurrent.atomic.AtomicBoolean();
+                Parser up = new Parser(true, tls13), down = new Parser(false, tls13);
                 Thread back = DaemonThreads.named("sdx-wiretap-down").newThread(
                         () -> pump(server, client, down, toClient));
                 back.start();
@@ -102,7 +103,7 @@ public final class WireTap implements AutoCloseable {
         private final boolean fromClient;
         private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
         private boolean encrypted;
-        private volatile boolean tls13;
+        private final java.util.concurrent.atomic.AtomicBoolean tls13;
         private volatile boolean psk;
         private volatile boolean certificate;
 
@@ -111,11 +112,13 @@ public final class WireTap implements AutoCloseable {
          * TLS 1.2 (RFC 5077 / RFC 5246 abbreviated handshake) it sends no Certificate message.
          */
         boolean resumed() {
-            return tls13 ? psk : !certificate;
+            return tls13.get() ? psk : !certificate;
         }
 
-        Parser(boolean fromClient) {
+        /** {@code tls13} is shared by both directions: the server's ServerHello sets it. */
+        Parser(boolean fromClient, java.util.concurrent.atomic.AtomicBoolean tls13) {
             this.fromClient = fromClient;
+            this.tls13 = tls13;
         }
 
         void feed(byte[] data, int n) {
@@ -142,14 +145,15 @@ public final class WireTap implements AutoCloseable {
             };
             String content;
             if (type == 20) {
-                content = "(switch to encryption; a no-op in TLS 1.3)";
+                content = tls13.get() ? "does nothing: sent for old middleboxes (RFC 8446, D.4)"
+                        : "from here on, this side encrypts";
                 encrypted = true;
             } else if (type == 22 && !encrypted) {
                 content = Handshakes.describe(b, from, length);
                 if (!fromClient) {
                     List<Integer> hello = Handshakes.serverHelloExtensions(b, from, length);
                     if (hello != null) {
-                        tls13 = hello.contains(Handshakes.SUPPORTED_VERSIONS);
+                        tls13.set(hello.contains(Handshakes.SUPPORTED_VERSIONS));
                         psk = hello.contains(Handshakes.PRE_SHARED_KEY);
                     }
                     if (content.contains("Certificate")) certificate = true;
