@@ -16,7 +16,19 @@ import tech.tablesaw.api.Table;
 public record FlowCurve(double[] rttMillis, Map<HandshakeFlow.Kind, double[]> measured) {
     public FlowCurve {
         rttMillis = rttMillis.clone();
-        measured = Map.copyOf(measured);
+        measured = copy(measured);
+    }
+
+    private static Map<HandshakeFlow.Kind, double[]> copy(Map<HandshakeFlow.Kind, double[]> m) {
+        Map<HandshakeFlow.Kind, double[]> out = new java.util.EnumMap<>(HandshakeFlow.Kind.class);
+        m.forEach((k, v) -> out.put(k, v.clone()));
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    /** Per kind, a copy of the simulated times (ms). */
+    @Override
+    public Map<HandshakeFlow.Kind, double[]> measured() {
+        return copy(measured);
     }
 
     @Override
