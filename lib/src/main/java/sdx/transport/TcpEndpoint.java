@@ -106,7 +106,7 @@ public final class TcpEndpoint implements Node<TcpMessage> {
                 if (s.isFin()) {
                     send(Segment.ack(seq, s.seq() + 1), ctx);
                     move(TcpState.CLOSE_WAIT, ctx);
-                    ctx.set(new AppClose(), Time.ms(1));
+                    ctx.set(new AppClose(), Time.ms(10));  // the server application closes its end soon after
                 }
             }
             case FIN_WAIT_1 -> {
@@ -170,7 +170,7 @@ public final class TcpEndpoint implements Node<TcpMessage> {
     }
 
     private static String flagsOf(Segment s) {
-        return Packets.flagNames(s.flags());
+        return s.flags().name();
     }
 
     /** Sends a segment that needs an answer, arming the retransmission timer. */

@@ -54,7 +54,7 @@ class TransportExercisesTest {
     }
 
     /** Marker: the mutant sends nothing (and has already updated the connection as it wishes). */
-    static final Segment NONE = new Segment(0, -1, -1);
+    static final Segment NONE = new Segment(Segment.Flags.ACK, -1, -1);
 
     @Nested
     class HandshakeGrader extends GraderContract<Handshake> {
