@@ -38,7 +38,7 @@ public final class Transport {
         LOST_SYN_ACK,
         /** The client's ACK, the handshake's third segment, is lost. */
         LOST_ACK,
-        /** The network delivers the client's SYN twice. */
+        /** The network delivers the client's SYN twice, the copy 25 ms after the original. */
         DUPLICATE_SYN
     }
 
@@ -93,7 +93,11 @@ public final class Transport {
             case LOST_SYN -> sim.network().link("client", "server").loss(1.0);
             case LOST_SYN_ACK -> sim.network().link("server", "client").loss(1.0);
             case LOST_ACK -> sim.at(Time.ms(30), s -> s.network().link("client", "server").loss(1.0));
-            case DUPLICATE_SYN -> sim.network().link("client", "server").duplicate(1.0);
+            case DUPLICATE_SYN -> {
+                long[] draws = {0};  // the second delay drawn is the copy's: 25 ms later than the original
+                Delay lateCopy = r -> draws[0]++ == 1 ? HANDSHAKE_DELAY_MICROS + Time.ms(25) : HANDSHAKE_DELAY_MICROS;
+                sim.network().link("client", "server").delay(lateCopy).duplicate(1.0);
+            }
             default -> { }
         }
         long heal = switch (fault) {
