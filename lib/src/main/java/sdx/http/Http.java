@@ -262,8 +262,12 @@ public final class Http {
             points = List.copyOf(points);
         }
 
-        /** M/M/c mean response time (ms) at {@code rate} requests/s with the measured service time. */
+        /**
+         * M/M/c mean response time (ms) at {@code rate} requests/s with the measured service time; NaN where
+         * that rate is at or beyond the measured capacity (no steady state).
+         */
         public double theoryMillis(double rate) {
+            if (rate * serviceMillis / 1_000 >= settings.workers()) return Double.NaN;
             return Theory.meanResponseSeconds(rate, serviceMillis / 1_000, settings.workers()) * 1_000;
         }
 
@@ -305,6 +309,26 @@ public final class Http {
             }
             return Tables.html(t.addColumns(load, rate, mean, se, theory, p99, l, lw), Set.of("L sampled", "λ·W"));
         }
+    }
+
+    /**
+     * Theory only: M/M/c mean response time, in multiples of the service time, vs utilisation, one dashed curve
+     * per number of workers. Shows the knee: flat at low load, then rising without bound as ρ nears 1.
+     */
+    public static Plot knee(int... workers) {
+        Check.notNull("workers", workers);
+        Check.that(workers.length > 0 && workers.length <= 8, "workers", workers.length + " values", "must hold 1..8 values");
+        Plot plot = Plot.line("M/M/c: mean latency vs utilisation (theory)", "utilisation ρ", "mean latency / service time")
+                .yRange(0, 10);
+        double[] rho = new double[95];
+        for (int i = 0; i < rho.length; i++) rho[i] = 0.01 * (i + 1) * 0.99;
+        for (int c : workers) {
+            Check.inRange("workers", c, 1, 1_000);
+            double[] w = new double[rho.length];
+            for (int i = 0; i < rho.length; i++) w[i] = Math.min(10, Theory.meanResponseSeconds(rho[i] * c, 1.0, c));
+            plot.theory(c + (c == 1 ? " worker" : " workers"), rho, w);
+        }
+        return plot;
     }
 
     /**

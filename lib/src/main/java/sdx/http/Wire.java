@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import sdx.core.Check;
+import sdx.viz.Html;
 
 /**
  * A raw-socket HTTP/1.x client: it writes the request text exactly as given and returns exactly the bytes the
@@ -28,7 +29,7 @@ public final class Wire {
      * @param request  the bytes sent
      * @param response the bytes received
      */
-    public record Exchange(String request, String response) {
+    public record Exchange(String request, String response) implements Html {
         public Exchange {
             Check.notNull("request", request);
             Check.notNull("response", response);
@@ -80,6 +81,33 @@ public final class Wire {
         @Override
         public String toString() {
             return shown();
+        }
+
+        /**
+         * Both messages as a table, one row per line, {@code ␍␊} marking each CR LF. The values that change from
+         * run to run (the port the OS chose in {@code Host}, the clock in {@code Date}) are marked
+         * {@code sdx-unseeded}, so the notebook tests compare everything else exactly.
+         */
+        @Override
+        public String html() {
+            StringBuilder sb = new StringBuilder("<table class=\"sdx-table\"><thead><tr><th>message</th>"
+                    + "<th style=\"text-align:left\">line on the wire (␍␊ = the bytes CR LF)</th></tr></thead><tbody>");
+            rows(sb, "request, " + request.length() + " bytes", request);
+            rows(sb, "response, " + response.length() + " bytes", response);
+            return sb.append("</tbody></table>").toString();
+        }
+
+        private static void rows(StringBuilder sb, String label, String message) {
+            String[] lines = message.split("(?<=\r\n)");
+            for (int i = 0; i < lines.length; i++) {
+                String line = lines[i];
+                String lower = line.toLowerCase(java.util.Locale.ROOT);
+                boolean varies = lower.startsWith("host:") || lower.startsWith("date:");
+                sb.append("<tr><td>").append(i == 0 ? Html.escape(label) : "").append("</td><td")
+                        .append(varies ? " class=\"sdx-unseeded\"" : "")
+                        .append(" style=\"text-align:left;font-family:monospace;white-space:pre\">")
+                        .append(Html.escape(line.replace("\r\n", "␍␊"))).append("</td></tr>");
+            }
         }
     }
 
