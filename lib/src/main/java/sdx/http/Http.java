@@ -271,22 +271,30 @@ public final class Http {
             return Theory.meanResponseSeconds(rate, serviceMillis / 1_000, settings.workers()) * 1_000;
         }
 
+        /** M/M/c 99th percentile response time (ms) at {@code rate}, measured service time; NaN beyond capacity. */
+        public double theoryP99Millis(double rate) {
+            if (rate * serviceMillis / 1_000 >= settings.workers()) return Double.NaN;
+            return Theory.responsePercentileSeconds(rate, serviceMillis / 1_000, settings.workers(), 99) * 1_000;
+        }
+
         /** Measured mean and p99 latency vs offered rate; M/M/c theory for the mean, dashed in its hue. */
         public Plot plot() {
             double capacity = settings.workers() / (serviceMillis / 1_000);
             double[] x = points.stream().mapToDouble(QueuePoint::rate).toArray();
             double[] grid = new double[60];
-            double[] theory = new double[grid.length];
+            double[] theory = new double[grid.length], theory99 = new double[grid.length];
             for (int i = 0; i < grid.length; i++) {
                 grid[i] = capacity * 0.95 * (i + 1) / grid.length;
                 theory[i] = theoryMillis(grid[i]);
+                theory99[i] = theoryP99Millis(grid[i]);
             }
-            String measured = "mean latency, measured";
+            String measured = "mean latency, measured", measured99 = "p99 latency, measured";
             return Plot.line(String.format(Locale.ROOT, "Latency vs load: %d workers, exponential service, mean %.0f ms",
                             settings.workers(), settings.meanServiceMillis()), "offered load (requests/s)", "latency (ms)")
                     .points(measured, x, points.stream().mapToDouble(QueuePoint::meanMillis).toArray())
-                    .series("p99 latency, measured", x, points.stream().mapToDouble(QueuePoint::p99Millis).toArray())
-                    .theoryOf(measured, "mean, M/M/c theory (Erlang C)", grid, theory);
+                    .points(measured99, x, points.stream().mapToDouble(QueuePoint::p99Millis).toArray())
+                    .theoryOf(measured, "mean, M/M/c theory (Erlang C)", grid, theory)
+                    .theoryOf(measured99, "p99, M/M/c theory", grid, theory99);
         }
 
         /** One row per load level: measured mean ± standard error, theory, p99, and both sides of L = λW. */
@@ -296,6 +304,7 @@ public final class Http {
             DoubleColumn load = DoubleColumn.create("utilisation"), rate = DoubleColumn.create("requests/s"),
                     mean = DoubleColumn.create("mean ms"), se = DoubleColumn.create("± ms"),
                     theory = DoubleColumn.create("theory mean ms"), p99 = DoubleColumn.create("p99 ms"),
+                    theory99 = DoubleColumn.create("theory p99 ms"),
                     l = DoubleColumn.create("L sampled"), lw = DoubleColumn.create("λ·W");
             for (QueuePoint p : points) {
                 load.append(p.load());
@@ -304,10 +313,11 @@ public final class Http {
                 se.append(round(p.stdErrMillis(), 1));
                 theory.append(round(theoryMillis(p.rate()), 1));
                 p99.append(round(p.p99Millis(), 1));
+                theory99.append(round(theoryP99Millis(p.rate()), 1));
                 l.append(round(p.sampledL(), 2));
                 lw.append(round(p.littleLambdaW(), 2));
             }
-            return Tables.html(t.addColumns(load, rate, mean, se, theory, p99, l, lw), Set.of("L sampled", "λ·W"));
+            return Tables.html(t.addColumns(load, rate, mean, se, theory, p99, theory99, l, lw), Set.of("L sampled", "λ·W"));
         }
     }
 
@@ -319,14 +329,16 @@ public final class Http {
         Check.notNull("workers", workers);
         Check.that(workers.length > 0 && workers.length <= 8, "workers", workers.length + " values", "must hold 1..8 values");
         Plot plot = Plot.line("M/M/c: mean latency vs utilisation (theory)", "utilisation ρ", "mean latency / service time")
-                .yRange(0, 10);
+                .yRange(0, 10).xRange(0, 1);
         double[] rho = new double[95];
         for (int i = 0; i < rho.length; i++) rho[i] = 0.01 * (i + 1) * 0.99;
         for (int c : workers) {
             Check.inRange("workers", c, 1, 1_000);
-            double[] w = new double[rho.length];
-            for (int i = 0; i < rho.length; i++) w[i] = Math.min(10, Theory.meanResponseSeconds(rho[i] * c, 1.0, c));
-            plot.theory(c + (c == 1 ? " worker" : " workers"), rho, w);
+            int n = 0;
+            while (n < rho.length && Theory.meanResponseSeconds(rho[n] * c, 1.0, c) <= 10) n++;
+            double[] x = java.util.Arrays.copyOf(rho, n), w = new double[n];
+            for (int i = 0; i < n; i++) w[i] = Theory.meanResponseSeconds(x[i] * c, 1.0, c);
+            plot.theory(c + (c == 1 ? " worker" : " workers"), x, w);
         }
         return plot;
     }

@@ -1,6 +1,7 @@
 package sdx.http;
 
 import sdx.core.Check;
+import sdx.core.Roots;
 
 /**
  * The M/M/c queue (Poisson arrivals at rate λ, exponential service times of mean S, c servers, one FIFO
@@ -50,5 +51,29 @@ public final class Theory {
     /** Mean response time W = Wq + S (queueing plus service), in seconds. */
     public static double meanResponseSeconds(double ratePerSecond, double meanServiceSeconds, int servers) {
         return meanWaitSeconds(ratePerSecond, meanServiceSeconds, servers) + meanServiceSeconds;
+    }
+
+    /**
+     * P(response time &gt; t): with probability 1 − C a request starts at once and takes S ~ Exp(μ); otherwise it
+     * first waits Wq ~ Exp(θ), θ = cμ − λ (FIFO, Harchol-Balter 2013, §14.5), then S, and the sum of two
+     * exponentials has P(X + S &gt; t) = (μe^(−θt) − θe^(−μt)) / (μ − θ) (or (1 + μt)e^(−μt) when θ = μ).
+     */
+    public static double responseTail(double ratePerSecond, double meanServiceSeconds, int servers, double seconds) {
+        Check.atLeast("seconds", seconds, 0.0);
+        double a = offeredLoad(ratePerSecond, meanServiceSeconds);
+        double c = erlangC(servers, a), mu = 1 / meanServiceSeconds, theta = servers * mu - ratePerSecond;
+        double both = Math.abs(mu - theta) < 1e-9 * mu
+                ? (1 + mu * seconds) * Math.exp(-mu * seconds)
+                : (mu * Math.exp(-theta * seconds) - theta * Math.exp(-mu * seconds)) / (mu - theta);
+        return (1 - c) * Math.exp(-mu * seconds) + c * both;
+    }
+
+    /** The {@code percentile}-th percentile (0..100, exclusive) of the M/M/c response time, in seconds. */
+    public static double responsePercentileSeconds(double ratePerSecond, double meanServiceSeconds, int servers,
+                                                   double percentile) {
+        Check.inRange("percentile", percentile, 1e-9, 100 - 1e-9);
+        double target = percentile / 100;
+        return Roots.bisectUpward(t -> 1 - responseTail(ratePerSecond, meanServiceSeconds, servers, t), target,
+                meanServiceSeconds);
     }
 }

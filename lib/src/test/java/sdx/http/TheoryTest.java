@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+import org.apache.commons.rng.UniformRandomProvider;
 import org.junit.jupiter.api.Test;
+import sdx.core.Rng;
 
 class TheoryTest {
 
@@ -51,5 +54,43 @@ class TheoryTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Theory.erlangC(4, 4.0));
         assertTrue(e.getMessage().contains("a") && e.getMessage().contains("below c = 4"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Theory.meanResponseSeconds(-1, 0.01, 2));
+    }
+
+    @Test
+    void oneServerResponseTimeIsExponential() {
+        // M/M/1 FIFO: W ~ Exp(mu - lambda), so P(W > t) = e^{-(mu - lambda) t} and p99 = ln(100) / (mu - lambda).
+        assertEquals(Math.exp(-60 * 0.02), Theory.responseTail(40, 0.010, 1, 0.02), 1e-12);
+        assertEquals(Math.log(100) / 60, Theory.responsePercentileSeconds(40, 0.010, 1, 99), 1e-9);
+        assertEquals(1.0, Theory.responseTail(300, 0.010, 4, 0), 1e-12);
+    }
+
+    /**
+     * An independent check of the formulas: a FIFO M/M/c queue simulated exactly (each arrival starts on the
+     * earliest-free of c servers, the Kiefer-Wolfowitz recursion), 400,000 requests. Over seeds 1..8 the
+     * simulated mean stayed within 0.8% of theory and the p99 within 2% (standard deviation about 1.2%), so 4% is
+     * about 3 standard deviations of the p99; a wrong model (4 separate queues: 40 ms; no queueing: 10 ms) misses
+     * the 15.1 ms mean by over 30%.
+     */
+    @Test
+    void agreesWithAnExactSimulationOfTheQueue() {
+        int c = 4, n = 400_000;
+        double lambda = 300, s = 0.010;
+        UniformRandomProvider rng = Rng.of(Rng.DEFAULT_SEED);
+        double[] free = new double[c], w = new double[n];
+        double t = 0;
+        for (int i = 0; i < n; i++) {
+            t += -Math.log1p(-rng.nextDouble()) / lambda;
+            int k = 0;
+            for (int j = 1; j < c; j++) if (free[j] < free[k]) k = j;
+            double start = Math.max(t, free[k]);
+            free[k] = start - s * Math.log1p(-rng.nextDouble());
+            w[i] = free[k] - t;
+        }
+        double mean = Arrays.stream(w).average().orElseThrow();
+        double[] sorted = w.clone();
+        Arrays.sort(sorted);
+        double p99 = sorted[(int) (0.99 * n)];
+        assertEquals(Theory.meanResponseSeconds(lambda, s, c), mean, 0.04 * mean);
+        assertEquals(Theory.responsePercentileSeconds(lambda, s, c, 99), p99, 0.04 * p99);
     }
 }
