@@ -150,7 +150,9 @@ class NetTest {
             release.countDown();
             for (Thread t : clients) t.join(5_000);
             assertEquals(3, most.get(), "at most 3 handled at once");
-            assertEquals(0, server.requestsInside());
+            // a worker counts as active until its task has returned, a moment after the client read the reply
+            for (int i = 0; i < 200 && server.requestsInside() > 0; i++) Thread.sleep(10);
+            assertEquals(0, server.requestsInside(), "nothing inside once every reply is back");
         }
         awaitBaseline(baseline);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
