@@ -86,6 +86,21 @@ public final class LoadGenerator {
         }
     }
 
+    /**
+     * Sees every answered request as it completes (called from the sender threads, one call at a time).
+     * Times are {@link System#nanoTime()} readings.
+     */
+    @FunctionalInterface
+    public interface Observer {
+        /**
+         * @param index    the request's index
+         * @param intended when it was due to be sent
+         * @param sent     when it was really sent
+         * @param done     when its response had been read
+         */
+        void answered(int index, long intended, long sent, long done);
+    }
+
     /** {@link #run(String, URI, int, IntFunction, LoadSettings, BiPredicate)} counting any non-200 as an error. */
     public static LoadResult run(String name, URI base, int requests, IntFunction<String> pathOf, LoadSettings settings) {
         return run(name, base, requests, pathOf, settings, (i, r) -> r.status() == 200);
@@ -99,6 +114,16 @@ public final class LoadGenerator {
      */
     public static LoadResult run(String name, URI base, int requests, IntFunction<String> pathOf, LoadSettings settings,
                                  BiPredicate<Integer, LoopbackClient.Response> valid) {
+        return run(name, base, requests, pathOf, settings, valid, (i, intended, sent, done) -> { });
+    }
+
+    /**
+     * As {@link #run(String, URI, int, IntFunction, LoadSettings, BiPredicate)}, also telling {@code observer}
+     * the times of every answered request (for a time series, or Little's law).
+     */
+    public static LoadResult run(String name, URI base, int requests, IntFunction<String> pathOf, LoadSettings settings,
+                                 BiPredicate<Integer, LoopbackClient.Response> valid, Observer observer) {
+        Check.notNull("observer", observer);
         Check.notNull("name", name);
         Check.notNull("base", base);
         Check.positive("requests", requests);
@@ -116,7 +141,7 @@ public final class LoadGenerator {
         long start = System.nanoTime();
         try {
             for (int c = 0; c < settings.connections(); c++) {
-                senders.execute(() -> send(base, pathOf, valid, due, latency, service, lock, errors));
+                senders.execute(() -> send(base, pathOf, valid, due, latency, service, lock, errors, observer));
             }
             double interval = 1e9 / settings.ratePerSecond();
             for (int i = 0; i < requests; i++) {
@@ -145,7 +170,7 @@ public final class LoadGenerator {
 
     private static void send(URI base, IntFunction<String> pathOf, BiPredicate<Integer, LoopbackClient.Response> valid,
                              LinkedBlockingQueue<long[]> due, Latency latency, Latency service, Object lock,
-                             AtomicLong errors) {
+                             AtomicLong errors, Observer observer) {
         try (LoopbackClient client = LoopbackClient.to(base)) {
             while (true) {
                 long[] job = due.take();
@@ -159,6 +184,7 @@ public final class LoadGenerator {
                     synchronized (lock) {
                         latency.record(Math.max(0, (done - job[1]) / 1_000));
                         service.record(Math.max(0, (done - sent) / 1_000));
+                        observer.answered(i, job[1], sent, done);
                     }
                 } catch (RuntimeException e) {
                     errors.incrementAndGet();

@@ -13,8 +13,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.net.URLDecoder;
+import java.util.Collections;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
@@ -33,7 +35,8 @@ import sdx.core.DaemonThreads;
  * }
  * }</pre>
  *
- * Each server has its own pool of two daemon threads named {@code sdx-net-<name>-<id>-<n>}; {@link #close()}
+ * Each server has its own pool of daemon worker threads (two unless {@link #start(String, int, Handler)}
+ * says otherwise) named {@code sdx-net-<name>-<id>-<n>}; {@link #close()}
  * stops the server and ends them. TCP_NODELAY ({@code sun.net.httpserver.nodelay}) is switched on when this
  * class loads, unless already set: the JDK server writes headers and body separately, and with Nagle's
  * algorithm on the body would wait for the client's delayed ACK (about 40 ms per request).
@@ -65,6 +68,30 @@ public final class LoopbackServer implements AutoCloseable {
             Check.notNull("method", method);
             Check.notNull("path", path);
             Check.notNull("query", query);
+        }
+
+        /**
+         * The query's parameters, decoded ({@code "a=2&b=x%20y"} gives {@code {a=2, b=x y}}); a name without
+         * "=" maps to "", and when a name repeats the first value wins. Empty when there is no query.
+         */
+        public Map<String, String> params() {
+            Map<String, String> params = new LinkedHashMap<>();
+            if (query.isEmpty()) return Collections.unmodifiableMap(params);
+            for (String pair : query.split("&")) {
+                if (pair.isEmpty()) continue;
+                int eq = pair.indexOf('=');
+                String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+                params.putIfAbsent(name, eq < 0 ? "" : decode(pair.substring(eq + 1)));
+            }
+            return Collections.unmodifiableMap(params);
+        }
+
+        private static String decode(String s) {
+            try {
+                return URLDecoder.decode(s, StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return s;                                   // a malformed %-escape: keep the raw text
+            }
         }
     }
 
@@ -101,12 +128,13 @@ public final class LoopbackServer implements AutoCloseable {
     }
 
     private final HttpServer server;
-    private final ExecutorService pool;
+    private final ThreadPoolExecutor pool;
     private final URI uri;
     private volatile boolean closed;
 
-    private LoopbackServer(String name, Handler handler) throws IOException {
-        pool = Executors.newFixedThreadPool(2, DaemonThreads.named("sdx-net-" + name + "-" + IDS.incrementAndGet()));
+    private LoopbackServer(String name, int workers, Handler handler) throws IOException {
+        pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                DaemonThreads.named("sdx-net-" + name + "-" + IDS.incrementAndGet()));
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException | RuntimeException e) {
@@ -119,12 +147,21 @@ public final class LoopbackServer implements AutoCloseable {
         uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    /** Starts a server named {@code name} (for its threads) answering with {@code handler}. */
+    /** Starts a server named {@code name} (for its threads) answering with {@code handler} on 2 worker threads. */
     public static LoopbackServer start(String name, Handler handler) {
+        return start(name, 2, handler);
+    }
+
+    /**
+     * Starts a server with {@code workers} worker threads (1..256): at most that many requests are handled at
+     * once, the others wait in one FIFO queue, as in an M/M/c queue's c servers.
+     */
+    public static LoopbackServer start(String name, int workers, Handler handler) {
         Check.notNull("name", name);
+        Check.inRange("workers", workers, 1, 256);
         Check.notNull("handler", handler);
         try {
-            return new LoopbackServer(name, handler);
+            return new LoopbackServer(name, workers, handler);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start a loopback server '" + name + "'", e);
         }
@@ -156,6 +193,19 @@ public final class LoopbackServer implements AutoCloseable {
     /** The server's base address, e.g. http://127.0.0.1:54321 */
     public URI uri() {
         return uri;
+    }
+
+    /** Worker threads (requests handled at once). */
+    public int workers() {
+        return pool.getCorePoolSize();
+    }
+
+    /**
+     * Requests inside the server right now: those waiting for a worker plus those being handled (a snapshot,
+     * for sampling L in Little's law).
+     */
+    public int requestsInside() {
+        return pool.getQueue().size() + pool.getActiveCount();
     }
 
     /** The port the OS chose. */

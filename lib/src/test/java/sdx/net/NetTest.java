@@ -112,4 +112,65 @@ class NetTest {
         assertTrue(r.serviceTime().max() >= 300_000, "the stall itself is seen once");
         awaitBaseline(baseline);
     }
+
+    @Test
+    void requestParamsAreDecodedFirstValueWins() {
+        var r = new LoopbackServer.Request("GET", "/sum", "a=2&b=x%20y&a=9&flag&=&c=%zz");
+        assertEquals(java.util.Map.of("a", "2", "b", "x y", "flag", "", "", "", "c", "%zz"), r.params());
+        assertEquals(java.util.Map.of(), new LoopbackServer.Request("GET", "/", "").params());
+    }
+
+    @Test
+    void workersBoundConcurrencyAndRequestsInsideCountsTheQueue() throws InterruptedException {
+        var baseline = netThreads();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger busy = new java.util.concurrent.atomic.AtomicInteger(), most =
+                new java.util.concurrent.atomic.AtomicInteger();
+        try (LoopbackServer server = LoopbackServer.start("three", 3, r -> {
+            most.accumulateAndGet(busy.incrementAndGet(), Math::max);
+            release.await();
+            busy.decrementAndGet();
+            return Reply.ok("done");
+        })) {
+            assertEquals(3, server.workers());
+            List<Thread> clients = new java.util.ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                Thread t = new Thread(() -> {
+                    try (LoopbackClient c = LoopbackClient.to(server.uri())) {
+                        c.get("/x");
+                    }
+                }, "sdx-test-client-" + i);
+                t.setDaemon(true);
+                t.start();
+                clients.add(t);
+            }
+            for (int i = 0; i < 300 && (busy.get() < 3 || server.requestsInside() < 5); i++) Thread.sleep(10);
+            assertEquals(3, busy.get(), "3 requests in their handlers");
+            assertEquals(5, server.requestsInside(), "3 in service + 2 queued");
+            release.countDown();
+            for (Thread t : clients) t.join(5_000);
+            assertEquals(3, most.get(), "at most 3 handled at once");
+            // a worker counts as active until its task has returned, a moment after the client read the reply
+            for (int i = 0; i < 200 && server.requestsInside() > 0; i++) Thread.sleep(10);
+            assertEquals(0, server.requestsInside(), "nothing inside once every reply is back");
+        }
+        awaitBaseline(baseline);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LoopbackServer.start("none", 0, r -> Reply.ok("")));
+        assertTrue(e.getMessage().contains("workers"), e.getMessage());
+    }
+
+    @Test
+    void observerSeesEveryAnsweredRequestInTimeOrder() {
+        try (LoopbackServer server = LoopbackServer.start("obs", r -> Reply.ok("x"))) {
+            long[][] seen = new long[50][];
+            LoadResult r = LoadGenerator.run("obs", server.uri(), 50, i -> "/" + i, new LoadSettings(500, 2),
+                    (i, resp) -> resp.status() == 200, (i, intended, sent, done) -> seen[i] = new long[] {intended, sent, done});
+            assertEquals(0, r.errors());
+            for (int i = 0; i < 50; i++) {
+                assertTrue(seen[i] != null && seen[i][0] <= seen[i][1] && seen[i][1] <= seen[i][2], "request " + i);
+                if (i > 0) assertTrue(seen[i][0] > seen[i - 1][0], "due times increase");
+            }
+        }
+    }
 }
