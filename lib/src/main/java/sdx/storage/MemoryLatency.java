@@ -95,19 +95,24 @@ public final class MemoryLatency {
     }
 
     /**
-     * Measures working sets from {@code minBytes} to {@code maxBytes}, doubling; {@code accesses} timed
+     * Measures working sets from {@code minBytes} to {@code maxBytes}, each {@code factor} (2 or 4) times the
+     * one before; {@code accesses} timed
      * loads per repeat, the median of {@code repeats}. The largest set must fit in a quarter of the heap.
      */
-    public static Curve measure(long minBytes, long maxBytes, int accesses, int repeats, long seed) {
+    public static Curve measure(long minBytes, long maxBytes, int factor, int accesses, int repeats, long seed) {
         Check.that(minBytes >= 4 * 1024 && Long.bitCount(minBytes) == 1, "minBytes", minBytes, "must be a power of two >= 4096");
         Check.that(maxBytes >= minBytes && Long.bitCount(maxBytes) == 1, "maxBytes", maxBytes,
                 "must be a power of two >= minBytes = " + minBytes);
         long heap = Runtime.getRuntime().maxMemory();
         Check.that(maxBytes <= heap / 4, "maxBytes", maxBytes, "must be <= a quarter of the max heap (" + Machine.bytes(heap)
                 + "); raise -Xmx in jupyter/kernel-jvm.options to go further");
+        Check.that(factor == 2 || factor == 4, "factor", factor, "must be 2 or 4");
         Check.inRange("accesses", accesses, 1_000, 100_000_000);
         Check.inRange("repeats", repeats, 1, 50);
-        int sizes = Long.numberOfTrailingZeros(maxBytes) - Long.numberOfTrailingZeros(minBytes) + 1;
+        int shift = factor == 2 ? 1 : 2;
+        Check.that((Long.numberOfTrailingZeros(maxBytes) - Long.numberOfTrailingZeros(minBytes)) % shift == 0, "maxBytes",
+                maxBytes, "must be minBytes times a power of " + factor);
+        int sizes = (Long.numberOfTrailingZeros(maxBytes) - Long.numberOfTrailingZeros(minBytes)) / shift + 1;
         long[] bytes = new long[sizes];
         double[] random = new double[sizes], sequential = new double[sizes];
         int[] next = new int[(int) (maxBytes / Integer.BYTES)];
@@ -116,7 +121,7 @@ public final class MemoryLatency {
         sequentialCycle(next, (int) (minBytes / LINE));
         checksum ^= chase(next, 0, 2_000_000); // JIT warm-up on a tiny set
         for (int s = 0; s < sizes; s++) {
-            bytes[s] = minBytes << s;
+            bytes[s] = minBytes << (shift * s);
             int lines = (int) (bytes[s] / LINE);
             sequentialCycle(next, lines);
             long[] seq = time(next, accesses, repeats, lines);
@@ -161,7 +166,7 @@ public final class MemoryLatency {
     /** Warm-up (one lap, at most {@code accesses}), then {@code repeats} timed chases: ns each, and the last index. */
     private static long[] time(int[] next, int accesses, int repeats, int lines) {
         long[] out = new long[repeats + 1];
-        int at = chase(next, 0, Math.min(lines, accesses));
+        int at = chase(next, 0, Math.min(lines, accesses / 2));
         for (int r = 0; r < repeats; r++) {
             long t0 = System.nanoTime();
             at = chase(next, at, accesses);

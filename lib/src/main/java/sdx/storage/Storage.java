@@ -16,7 +16,7 @@ public final class Storage {
     /** Working sets measured by {@link #memory()}: 16 KiB ... 256 MiB. */
     public static final long MIN_BYTES = 16L << 10, MAX_BYTES = 256L << 20;
     /** Timed loads per repeat in {@link #memory()}. */
-    public static final int ACCESSES = 1 << 19;
+    public static final int ACCESSES = 1 << 18;
     /** Timed repeats (the median is kept). */
     public static final int REPEATS = 3;
     /** The file {@link #files()} reads: 64 MiB. */
@@ -31,15 +31,15 @@ public final class Storage {
         return Machine.facts();
     }
 
-    /** Pointer chasing from 16 KiB to 256 MiB (or a quarter of the heap, whichever is smaller). */
+    /** Pointer chasing from 16 KiB to 256 MiB, each size 4 times the one before, (or a quarter of the heap, whichever is smaller). */
     public static MemoryLatency.Curve memory() {
         long cap = Long.highestOneBit(Runtime.getRuntime().maxMemory() / 4);
-        return MemoryLatency.measure(MIN_BYTES, Math.min(MAX_BYTES, cap), ACCESSES, REPEATS, Rng.DEFAULT_SEED);
+        return MemoryLatency.measure(MIN_BYTES, Math.min(MAX_BYTES, cap), 4, ACCESSES, REPEATS, Rng.DEFAULT_SEED);
     }
 
-    /** Pointer chasing from 16 KiB to {@code maxBytes} (a power of two), seeded permutation. */
+    /** Pointer chasing from 16 KiB to {@code maxBytes} (16 KiB times a power of 4), seeded permutation. */
     public static MemoryLatency.Curve memory(long maxBytes, long seed) {
-        return MemoryLatency.measure(MIN_BYTES, maxBytes, ACCESSES, REPEATS, seed);
+        return MemoryLatency.measure(MIN_BYTES, maxBytes, 4, ACCESSES, REPEATS, seed);
     }
 
     /** 4 KiB reads and writes on a 64 MiB temporary file in the system temp folder (deleted afterwards). */
