@@ -28,6 +28,8 @@ public final class MemoryLatency {
 
     /** A cache line, in bytes, and in ints. */
     static final int LINE = 64, INTS_PER_LINE = LINE / Integer.BYTES;
+    /** The least time spent warming up the JIT before the first timed chase. */
+    static final long WARMUP_NANOS = 300_000_000L;
 
     /**
      * The measured curve.
@@ -119,7 +121,10 @@ public final class MemoryLatency {
         UniformRandomProvider rng = Rng.of(seed);
         long checksum = chase(next, 0, 1); // touch
         sequentialCycle(next, (int) (minBytes / LINE));
-        checksum ^= chase(next, 0, 2_000_000); // JIT warm-up on a tiny set
+        // JIT warm-up on a tiny set: many calls for at least WARMUP_NANOS, so the chase loop is compiled (the
+        // compiler works in the background, slower on a busy machine) before the first timed chase
+        long warm = System.nanoTime();
+        for (int k = 0; k < 100 || System.nanoTime() - warm < WARMUP_NANOS; k++) checksum ^= chase(next, k & 1, 50_000);
         for (int s = 0; s < sizes; s++) {
             bytes[s] = minBytes << (shift * s);
             int lines = (int) (bytes[s] / LINE);

@@ -8,7 +8,8 @@ import sdx.storage.TailModel;
 import sdx.storage.Tails;
 
 /**
- * Notebook 05's exercises, one method per check cell: {@link #predictFanOutP99} and {@link #hedge}.
+ * Notebook 05's exercises, one method per check cell: {@link #predictFanOutP99}, {@link #hedge} and
+ * {@link #pickFaster}.
  */
 public final class StorageExercises {
     private StorageExercises() {}
@@ -47,5 +48,23 @@ public final class StorageExercises {
     /** Exercise 2: grades a hedging policy (e.g. {@code StorageExercises.hedge(new MyHedge())}). */
     public static Report hedge(HedgePolicy policy) {
         return Grader.run("hedging delay", HedgeChecks.class, policy);
+    }
+
+    /** Exercise 3's truth for a 16 KiB working set: both orders hit L1. */
+    static final Faster IN_L1 = Faster.ABOUT_THE_SAME;
+    /** Exercise 3's truth for 256 MiB: the prefetcher hides DRAM for sequential lines only. */
+    static final Faster BEYOND_CACHES = Faster.SEQUENTIAL;
+
+    /**
+     * Exercise 3's answer: the faster order for a pointer chase over each working set.
+     *
+     * @param in16KiB  the answer for 16 KiB
+     * @param in256MiB the answer for 256 MiB
+     */
+    public record AccessPrediction(Faster in16KiB, Faster in256MiB) {}
+
+    /** Exercise 3: grades the picks ({@code Exercise.unanswered()} = not attempted). */
+    public static Report pickFaster(Faster in16KiB, Faster in256MiB) {
+        return Grader.run("pick the faster access order", AccessChecks.class, new AccessPrediction(in16KiB, in256MiB));
     }
 }
