@@ -94,8 +94,9 @@ public final class LatencyNumbers {
         rows.add(row("(not in the table) write 4 KiB + fsync", Double.NaN, fsync.meanUs() * 1000, "append + force(false), mean",
                 "durability waits for the device to confirm: often the slowest local operation, and it varies most by machine"));
         StringColumn op = StringColumn.create("operation"), how = StringColumn.create("measured as"),
-                ratio = StringColumn.create("this machine vs 2012"), why = StringColumn.create("why it differs");
-        DoubleColumn classic = DoubleColumn.create("2012 (ns)"), here = DoubleColumn.create("this machine (ns)");
+                why = StringColumn.create("why it differs");
+        DoubleColumn classic = DoubleColumn.create("2012 (ns)"), here = DoubleColumn.create("this machine (ns)"),
+                ratio = DoubleColumn.create("this machine / 2012");
         for (Object[] r : rows) {
             op.append((String) r[0]);
             classic.append((Double) r[1]);
@@ -111,11 +112,11 @@ public final class LatencyNumbers {
         return new Object[] {op, classicNs, Double.isNaN(measuredNs) ? Double.NaN : Math.round(measuredNs * 10) / 10.0, how, why};
     }
 
-    /** "3.1× slower", "12× faster", or "-". */
-    static String ratio(double classic, double measured) {
-        if (Double.isNaN(classic) || Double.isNaN(measured) || measured <= 0) return "-";
+    /** measured / classic to two significant digits (above 1: this machine is slower), or NaN. */
+    static double ratio(double classic, double measured) {
+        if (Double.isNaN(classic) || Double.isNaN(measured) || measured <= 0) return Double.NaN;
         double r = measured / classic;
-        double x = r >= 1 ? r : 1 / r;
-        return String.format(Locale.ROOT, x >= 10 ? "%.0f× %s" : "%.1f× %s", x, r >= 1 ? "slower" : "faster");
+        double scale = Math.pow(10, 1 - (int) Math.floor(Math.log10(r)));
+        return Math.round(r * scale) / scale;
     }
 }
