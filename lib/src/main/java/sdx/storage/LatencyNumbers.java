@@ -83,7 +83,7 @@ public final class LatencyNumbers {
             rows.add(row("Read 4 KB randomly from SSD", 150_000, direct.meanUs() * 1000, "same with O_DIRECT, mean",
                     "the device itself (or the hypervisor's cache in a VM); modern NVMe SSDs answer in tens of µs"));
         }
-        rows.add(row("Read 1 MB sequentially from SSD", 1_000_000, 1e12 / (seq.mbPerSecond() * 1e6),
+        rows.add(row("Read 1 MB sequentially from SSD", 1_000_000, 1e9 / seq.mbPerSecond(),
                 "sequential 4 KiB preads",
                 "page cache again: memory speed minus one system call per 4 KiB; a real device read streams at 0.5-7 GB/s"));
         rows.add(row("Disk seek", 10_000_000, Double.NaN, "not measured",

@@ -74,6 +74,27 @@ class StorageTest {
     }
 
     @Test
+    void latencyTableConvertsRatesAndMeansToNanoseconds() {
+        // 1 GB/s streams 1 MB in 1 ms = 10^6 ns; 1,000 MB/s of file reads likewise; a 3 µs mean is 3,000 ns
+        var memory = new MemoryLatency.Curve(new long[] {16 << 10, 256 << 20}, new double[] {1, 100}, new double[] {1, 2}, 1.0, 0);
+        FileLatency.Op seq = new FileLatency.Op(FileLatency.SEQUENTIAL, 10, 4, 4, 4, 4, 1000);
+        FileLatency.Op rnd = new FileLatency.Op(FileLatency.RANDOM, 10, 3, 3, 3, 3, 1000);
+        FileLatency.Op fsync = new FileLatency.Op(FileLatency.FSYNC, 10, 2000, 2000, 2000, 2000, 2);
+        var table = LatencyNumbers.compare(memory, new FileLatency.Result(1 << 20, java.util.List.of(seq, rnd, fsync), "test"));
+        var ops = table.stringColumn("operation");
+        var here = table.doubleColumn("this machine (ns)");
+        for (int i = 0; i < table.rowCount(); i++) {
+            String op = ops.get(i);
+            if (op.equals("Read 1 MB sequentially from memory") || op.equals("Read 1 MB sequentially from SSD")) {
+                assertEquals(1e6, here.get(i), 1e-6, op);
+            }
+            if (op.equals("Read 4 KB randomly from SSD")) assertEquals(3000, here.get(i), 1e-6, op);
+            if (op.equals("Main memory reference")) assertEquals(100, here.get(i), 1e-6, op);
+        }
+        assertEquals(0.02, table.doubleColumn("this machine / 2012").get(ops.indexOf("Read 4 KB randomly from SSD")), 1e-12);
+    }
+
+    @Test
     void latencyTableHasTheClassicRowsAndRatios() {
         assertEquals(3.0, LatencyNumbers.ratio(1, 3), 1e-12);
         assertEquals(0.05, LatencyNumbers.ratio(100, 5), 1e-12);
