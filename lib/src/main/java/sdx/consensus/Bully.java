@@ -181,7 +181,7 @@ public final class Bully {
             random[j] = sum / trials;
             tBest[j] = expectedMessages(n, n - 1);
             tWorst[j] = expectedMessages(n, 1);
-            tRandom[j] = (n - 1) * (2.0 * n - 1) / 6 + n - 2; // mean of m^2 over m = 1..n-1, plus n - 2
+            tRandom[j] = n * (2.0 * n - 1) / 6 + n - 2; // mean of m^2 over m = 1..n-1 is n(2n-1)/6; plus n - 2
         }
         String rnd = String.format(Locale.ROOT, "random first noticer (mean of %d)", trials);
         return Plot.line("Bully algorithm: messages to elect a new coordinator after it crashes", "nodes N", "messages")
