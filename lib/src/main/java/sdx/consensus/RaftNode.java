@@ -244,6 +244,17 @@ public final class RaftNode implements Node<RaftMessage> {
         commitIndex = index;
     }
 
+    /**
+     * A client's command: a leader appends it to its log and sends it at once; anyone else refuses (returns
+     * false). The entry commits only once a majority stores it.
+     */
+    boolean propose(String command) {
+        if (role != Role.LEADER) return false;
+        append(new Entry(currentTerm, command));
+        sendAppends();
+        return true;
+    }
+
     private void append(Entry e) {
         log.add(e);
         ctx.disk().put("log", List.copyOf(log));
