@@ -64,14 +64,14 @@ public final class RateLimiting {
 
     /**
      * Runs each algorithm (limit {@code limit} per {@code windowNanos}) on {@code traffic} and samples the
-     * admitted count of the trailing window every {@code windowNanos / 20}.
+     * admitted count of the trailing window every {@code windowNanos / 5}.
      */
     public static Timeline timeline(Traffic traffic, int limit, long windowNanos, Algorithm... algorithms) {
         Check.notNull("traffic", traffic);
         Check.positive("limit", limit);
         Check.positive("windowNanos", windowNanos);
         Check.that(algorithms.length > 0, "algorithms", "[]", "must name at least one algorithm");
-        long step = Math.max(1, windowNanos / 20);
+        long step = Math.max(1, windowNanos / 5);
         int points = (int) Math.min(2_000, traffic.durationNanos() / step + 1);
         long[] at = new long[points];
         double[] x = new double[points];
