@@ -282,7 +282,12 @@ public final class RateLimiting {
             return Table.create("Time per rate-limit decision (" + requests + " decisions; wall clock, this machine)",
                     StringColumn.create("where the counter lives", List.of("in the gateway's memory",
                             "shared counter over loopback HTTP (mean)", "shared counter over loopback HTTP (p99)")),
-                    DoubleColumn.create("µs per decision", new double[] {localMicros, remoteMeanMicros, remoteP99Micros}));
+                    DoubleColumn.create("µs per decision", new double[] {round(localMicros), round(remoteMeanMicros),
+                            round(remoteP99Micros)}));
+        }
+
+        private static double round(double micros) {
+            return micros < 10 ? Math.round(micros * 1000) / 1000.0 : Math.round(micros * 10) / 10.0;
         }
     }
 
