@@ -188,18 +188,20 @@ class EngineTest {
     /**
      * The paper's machine failure: worker 2 dies during the map task it starts after committing 2.
      * The task it was running and the 2 map outputs on its disk are lost and re-executed by worker 1,
-     * which runs everything after the death; the counts are unchanged.
+     * which runs everything after the death; the counts are unchanged. 40 small map tasks, so that worker 2
+     * gets its third task even when a busy machine starves its thread for a while (with 8, worker 1 could
+     * finish them all first, and nobody would die).
      */
     @Test
     void aDeadWorkersCompletedMapOutputsAreReExecutedElsewhere() {
         List<String> lines = Corpus.zipf(40_000, 1000, 1.0, 10, 4);
-        var r = WordCount.job().workers(2).mapTasks(8).reducers(3).faults(Faults.workerDies(2, 2)).run(lines);
+        var r = WordCount.job().workers(2).mapTasks(40).reducers(3).faults(Faults.workerDies(2, 2)).run(lines);
         assertEquals(WordCount.sequential(lines), r.output());
         var lost = r.attempts().stream().filter(a -> a.outcome() == TaskAttempt.Outcome.LOST).toList();
         assertEquals(3, lost.size(), r.attemptsTable().print());
         assertTrue(lost.stream().allMatch(a -> a.worker() == 2 && a.phase().equals("map")));
         assertEquals(2, lost.stream().filter(a -> a.error().startsWith("completed")).count());
-        assertEquals(8 + 3, r.phase("map").attempts(), "8 tasks + 3 re-executions");
+        assertEquals(40 + 3, r.phase("map").attempts(), "40 tasks + 3 re-executions");
         double death = lost.stream().mapToDouble(TaskAttempt::endMs).max().orElseThrow();
         assertTrue(r.attempts().stream().filter(a -> a.startMs() > death).allMatch(a -> a.worker() == 1),
                 "a dead worker gets no more tasks");
