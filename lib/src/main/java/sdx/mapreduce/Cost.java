@@ -164,11 +164,11 @@ public record Cost(long bytes, List<Run> runs, SparkWordCount.Result spark) {
     public String report() {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < runs.size(); i++) {
-            sb.append(String.format(Locale.ROOT, "%-36s %2d core(s) %9.0f ms %8.1f MB/s   %.2f× the single thread's time%n",
+            sb.append(String.format(Locale.ROOT, "%-42s %2d core(s) %9.0f ms %8.1f MB/s   %.2f× the single thread's time%n",
                     runs.get(i).name(), runs.get(i).cores(), runs.get(i).millis(), megabytesPerSecond(i), slowdown(i)));
         }
         if (spark != null) {
-            sb.append(String.format(Locale.ROOT, "%-36s %2d core(s) %9.0f ms (JVM start, Spark start, job, output)%n",
+            sb.append(String.format(Locale.ROOT, "%-42s %2d core(s) %9.0f ms (JVM start, Spark start, job, output)%n",
                     "Spark local[2], whole child JVM", 2, spark.totalMs()));
         }
         return sb.toString();
