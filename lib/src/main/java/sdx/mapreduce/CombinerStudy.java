@@ -32,7 +32,75 @@ import tech.tablesaw.api.Table;
 public record CombinerStudy(int[] mapTasks, int words, int vocabulary, double skew, long[] withoutCombiner,
         long[] withCombiner, double[] predicted, long[] bytesWithout, long[] bytesWith) {
 
-    /** Runs word count with and without the combiner on one generated Zipf corpus, for each M. */
+    /**
+     * What {@link #run(Settings)} measures, named, with defaults: start from {@link #defaults()} and change
+     * what the cell is about, e.g. {@code CombinerStudy.run(Settings.defaults().withSkew(0.5))}.
+     *
+     * @param words      corpus size in words, at least 1
+     * @param vocabulary distinct words, at least 1
+     * @param skew       Zipf exponent, at least 0
+     * @param mapTasks   the M values, each in [1, words]
+     * @param seed       corpus seed
+     */
+    public record Settings(int words, int vocabulary, double skew, int[] mapTasks, long seed) {
+        /** Validates and copies. */
+        public Settings {
+            Check.positive("words", words);
+            Check.positive("vocabulary", vocabulary);
+            Check.atLeast("skew", skew, 0.0);
+            mapTasks = Check.notEmpty("mapTasks", mapTasks).clone();
+            for (int i = 0; i < mapTasks.length; i++) Check.inRange("mapTasks[" + i + "]", mapTasks[i], 1, words);
+        }
+
+        /** 100,000 words over a 20,000-word vocabulary, Zipf 1.0, M = 1, 2, 4, ..., 64, seed 42. */
+        public static Settings defaults() {
+            return new Settings(100_000, 20_000, 1.0, new int[] {1, 2, 4, 8, 16, 32, 64}, 42);
+        }
+
+        /** These settings with another corpus size. */
+        public Settings withWords(int n) {
+            return new Settings(n, vocabulary, skew, mapTasks, seed);
+        }
+
+        /** These settings with another vocabulary. */
+        public Settings withVocabulary(int v) {
+            return new Settings(words, v, skew, mapTasks, seed);
+        }
+
+        /** These settings with another Zipf exponent. */
+        public Settings withSkew(double s) {
+            return new Settings(words, vocabulary, s, mapTasks, seed);
+        }
+
+        /** These settings with other M values. */
+        public Settings withMapTasks(int... m) {
+            return new Settings(words, vocabulary, skew, m, seed);
+        }
+
+        /** These settings with another corpus seed. */
+        public Settings withSeed(long s) {
+            return new Settings(words, vocabulary, skew, mapTasks, s);
+        }
+
+        /** A copy of {@code mapTasks}. */
+        @Override
+        public int[] mapTasks() {
+            return mapTasks.clone();
+        }
+    }
+
+    /** Runs word count with and without the combiner on one generated Zipf corpus, for each of the settings' M. */
+    public static CombinerStudy run(Settings settings) {
+        Check.notNull("settings", settings);
+        return run(settings.words(), settings.vocabulary(), settings.skew(), settings.mapTasks(), settings.seed());
+    }
+
+    /**
+     * Runs word count with and without the combiner on one generated Zipf corpus, for each M.
+     *
+     * @deprecated four numbers in a row are easy to swap: use {@link #run(Settings)}
+     */
+    @Deprecated
     public static CombinerStudy run(int words, int vocabulary, double skew, int[] mapTasks, long seed) {
         Check.positive("words", words);
         Check.positive("vocabulary", vocabulary);

@@ -48,12 +48,15 @@ final class Engine<I, K, V, O> {
         MapOutput<K, V> out = new MapOutput<>(job.reducers(), job.partitioner(), job.combiner());
         long half = Math.max(0, split.records()) / 2;
         long[] seen = {0};
+        Mapper<I, K, V> mapper = job.mapper().forTask();
+        if (mapper == null) throw new IllegalStateException("the mapper's forTask() returned null");
         split.forEach(record -> {
             if (seen[0] == half) injectFaults(Phase.MAP, task, a);
             if ((++seen[0] & 31) == 0) a.checkCancelled();
-            job.mapper().map(record, out);
+            mapper.map(record, out);
         });
         if (seen[0] <= half) injectFaults(Phase.MAP, task, a);
+        mapper.finish(out);
         out.inputRecords = seen[0];
         out.finish();
         return out;

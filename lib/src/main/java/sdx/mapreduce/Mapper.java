@@ -20,4 +20,17 @@ package sdx.mapreduce;
 public interface Mapper<I, K, V> {
     /** Maps one input record to zero or more pairs, emitted through {@code out}. */
     void map(I record, Emitter<K, V> out);
+
+    /**
+     * The mapper one task attempt uses. A stateless mapper (every lambda) is shared by all tasks and
+     * returns itself; a mapper that keeps state across the records of its task (in-mapper combining, see
+     * {@link WordCount#inMapperCombining()}) returns a fresh copy, so a re-executed or backup attempt
+     * starts clean and two worker threads never share state.
+     */
+    default Mapper<I, K, V> forTask() {
+        return this;
+    }
+
+    /** Called once after the task's last record: a stateful mapper emits what it held back. */
+    default void finish(Emitter<K, V> out) {}
 }

@@ -50,12 +50,63 @@ public record BallsIntoBins(int[] bins, int seeds, double[] oneChoice, double[] 
     }
 
     /**
+     * What {@link #run(Settings)} measures, named, with defaults: start from {@link #defaults()} and change
+     * what the cell is about, e.g. {@code BallsIntoBins.run(Settings.defaults().withSeeds(10))}.
+     *
+     * @param bins  n values (n balls into n bins), each at least 2
+     * @param seeds runs per n, at least 1
+     * @param seed  base seed
+     */
+    public record Settings(int[] bins, int seeds, long seed) {
+        /** Validates and copies. */
+        public Settings {
+            bins = Check.notEmpty("bins", bins).clone();
+            for (int n : bins) Check.atLeast("bins[i]", n, 2);
+            Check.positive("seeds", seeds);
+        }
+
+        /** n = 10, 100, ..., 1,000,000, 5 runs per n, seed 42. */
+        public static Settings defaults() {
+            return new Settings(new int[] {10, 100, 1_000, 10_000, 100_000, 1_000_000}, 5, 42);
+        }
+
+        /** These settings with other n values. */
+        public Settings withBins(int... n) {
+            return new Settings(n, seeds, seed);
+        }
+
+        /** These settings with another number of runs per n. */
+        public Settings withSeeds(int s) {
+            return new Settings(bins, s, seed);
+        }
+
+        /** These settings with another base seed. */
+        public Settings withSeed(long s) {
+            return new Settings(bins, seeds, s);
+        }
+
+        /** A copy of {@code bins}. */
+        @Override
+        public int[] bins() {
+            return bins.clone();
+        }
+    }
+
+    /** Measures the max load for each of the settings' n (n balls, n bins) with one and with two choices. */
+    public static BallsIntoBins run(Settings settings) {
+        Check.notNull("settings", settings);
+        return run(settings.bins(), settings.seeds(), settings.seed());
+    }
+
+    /**
      * Measures the max load for each n (n balls, n bins) with one and with two choices.
      *
+     * @deprecated positional arguments are easy to swap: use {@link #run(Settings)}
      * @param bins  n values, each at least 2
      * @param seeds runs per n, at least 1
      * @param seed  base seed
      */
+    @Deprecated
     public static BallsIntoBins run(int[] bins, int seeds, long seed) {
         Check.notEmpty("bins", bins);
         for (int n : bins) Check.atLeast("bins[i]", n, 2);

@@ -49,6 +49,55 @@ public record SketchAccuracy(String trace, double phi, int trueHot, int[] memory
     public static final int CM_DEPTH = 4;
 
     /**
+     * What {@link #run(Trace, Settings)} measures, named, with defaults: start from {@link #defaults()} and
+     * change what the cell is about, e.g. {@code SketchAccuracy.run(stream, Settings.defaults().withPhi(0.01))}.
+     *
+     * @param phi   threshold frequency in (0, 1): a key is hot when it has more than phi of the requests
+     * @param sizes memory budgets in counters, each at least 8
+     * @param seed  Count-Min hash seed
+     */
+    public record Settings(double phi, int[] sizes, long seed) {
+        /** Validates and copies. */
+        public Settings {
+            Check.inRange("phi", phi, 1e-9, 0.999);
+            sizes = Check.notEmpty("sizes", sizes).clone();
+            for (int s : sizes) Check.atLeast("sizes[i]", s, 8);
+        }
+
+        /** phi = 0.002 (hot: more than 0.2 % of requests), budgets 16, 64, ..., 16,384 counters, seed 42. */
+        public static Settings defaults() {
+            return new Settings(0.002, new int[] {16, 64, 256, 1024, 4096, 16384}, 42);
+        }
+
+        /** These settings with another threshold frequency. */
+        public Settings withPhi(double p) {
+            return new Settings(p, sizes, seed);
+        }
+
+        /** These settings with other memory budgets. */
+        public Settings withSizes(int... s) {
+            return new Settings(phi, s, seed);
+        }
+
+        /** These settings with another hash seed. */
+        public Settings withSeed(long s) {
+            return new Settings(phi, sizes, s);
+        }
+
+        /** A copy of {@code sizes}. */
+        @Override
+        public int[] sizes() {
+            return sizes.clone();
+        }
+    }
+
+    /** Runs both sketches on {@code trace} at each of the settings' memory budgets (see the positional form). */
+    public static SketchAccuracy run(Trace trace, Settings settings) {
+        Check.notNull("settings", settings);
+        return run(trace, settings.phi(), settings.sizes(), settings.seed());
+    }
+
+    /**
      * Runs Space-Saving with each capacity in {@code sizes}, and Count-Min with the same total counters
      * (depth 4; three quarters of the budget for the rows, a quarter for tracked candidates).
      *
@@ -56,7 +105,9 @@ public record SketchAccuracy(String trace, double phi, int trueHot, int[] memory
      * @param phi   threshold frequency in (0, 1)
      * @param sizes memory budgets in counters, each at least 8
      * @param seed  Count-Min hash seed
+     * @deprecated three numbers in a row are easy to swap: use {@link #run(Trace, Settings)}
      */
+    @Deprecated
     public static SketchAccuracy run(Trace trace, double phi, int[] sizes, long seed) {
         Check.notNull("trace", trace);
         Check.inRange("phi", phi, 1e-9, 0.999);

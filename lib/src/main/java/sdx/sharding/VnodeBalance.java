@@ -37,13 +37,71 @@ public record VnodeBalance(int shards, int[] vnodes, int seeds, double[] measure
     }
 
     /**
-     * Builds {@code seeds} rings for each V and measures the shares exactly (arc lengths, no key sampling).
+     * What {@link #run(Settings)} measures, named, with defaults: start from {@link #defaults()} and change
+     * what the cell is about, e.g. {@code VnodeBalance.run(Settings.defaults().withVnodes(100))}.
      *
      * @param shards N, at least 2
      * @param vnodes V values, each at least 1
      * @param seeds  rings per V, at least 1
      * @param seed   base seed
      */
+    public record Settings(int shards, int[] vnodes, int seeds, long seed) {
+        /** Validates and copies. */
+        public Settings {
+            Check.atLeast("shards", shards, 2);
+            vnodes = Check.notEmpty("vnodes", vnodes).clone();
+            for (int v : vnodes) Check.positive("vnodes[i]", v);
+            Check.positive("seeds", seeds);
+        }
+
+        /** N = 10 shards, V = 1, 2, 4, ..., 1024, 20 rings per V, seed 42. */
+        public static Settings defaults() {
+            return new Settings(10, new int[] {1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024}, 20, 42);
+        }
+
+        /** These settings with another number of shards. */
+        public Settings withShards(int n) {
+            return new Settings(n, vnodes, seeds, seed);
+        }
+
+        /** These settings with other V values. */
+        public Settings withVnodes(int... v) {
+            return new Settings(shards, v, seeds, seed);
+        }
+
+        /** These settings averaging another number of rings per V. */
+        public Settings withSeeds(int s) {
+            return new Settings(shards, vnodes, s, seed);
+        }
+
+        /** These settings with another base seed. */
+        public Settings withSeed(long s) {
+            return new Settings(shards, vnodes, seeds, s);
+        }
+
+        /** A copy of {@code vnodes}. */
+        @Override
+        public int[] vnodes() {
+            return vnodes.clone();
+        }
+    }
+
+    /** Builds the settings' rings for each V and measures the shares exactly (arc lengths, no key sampling). */
+    public static VnodeBalance run(Settings settings) {
+        Check.notNull("settings", settings);
+        return run(settings.shards(), settings.vnodes(), settings.seeds(), settings.seed());
+    }
+
+    /**
+     * Builds {@code seeds} rings for each V and measures the shares exactly (arc lengths, no key sampling).
+     *
+     * @deprecated four positional arguments are easy to swap: use {@link #run(Settings)}
+     * @param shards N, at least 2
+     * @param vnodes V values, each at least 1
+     * @param seeds  rings per V, at least 1
+     * @param seed   base seed
+     */
+    @Deprecated
     public static VnodeBalance run(int shards, int[] vnodes, int seeds, long seed) {
         Check.atLeast("shards", shards, 2);
         Check.notEmpty("vnodes", vnodes);

@@ -20,7 +20,7 @@ class TheoryTest {
     void combinerShuffleMatchesPrediction() {
         int[] ms = {1, 2, 4, 8, 16, 32, 64};
         for (double skew : new double[] {0.0, 0.8, 1.0, 1.3}) {
-            CombinerStudy s = CombinerStudy.run(100_000, 10_000, skew, ms, 5);
+            CombinerStudy s = CombinerStudy.run(new CombinerStudy.Settings(100_000, 10_000, skew, ms, 5));
             for (int i = 0; i < ms.length; i++) {
                 double tol = 4 * Math.sqrt(s.predicted()[i]);
                 assertEquals(s.predicted()[i], s.withCombiner()[i], tol, "skew " + skew + ", M=" + ms[i]);
@@ -107,8 +107,8 @@ class TheoryTest {
 
     @Test
     void studiesAreDeterministic() {
-        var a = CombinerStudy.run(20_000, 1000, 1.0, new int[] {1, 4}, 9);
-        var b = CombinerStudy.run(20_000, 1000, 1.0, new int[] {1, 4}, 9);
+        var a = CombinerStudy.run(CombinerStudy.Settings.defaults().withWords(20_000).withVocabulary(1000).withMapTasks(1, 4).withSeed(9));
+        var b = CombinerStudy.run(CombinerStudy.Settings.defaults().withWords(20_000).withVocabulary(1000).withMapTasks(1, 4).withSeed(9));
         assertArrayEquals(a.withCombiner(), b.withCombiner());
         assertArrayEquals(a.bytesWith(), b.bytesWith());
         var s1 = SkewStudy.run(20_000, 1000, new double[] {1.0}, 4, 9);

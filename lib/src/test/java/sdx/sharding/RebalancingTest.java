@@ -123,8 +123,7 @@ class RebalancingTest {
     /** Count-Min can report no more hot keys than its candidate list holds. */
     @Test
     void countMinRecallStaysUnderItsCandidateCeiling() {
-        SketchAccuracy a = SketchAccuracy.run(Workloads.zipf(100_000, 1.0, 200_000, 42), 0.002,
-                new int[] {16, 64, 256, 1024}, 42);
+        SketchAccuracy a = SketchAccuracy.run(Workloads.zipf(100_000, 1.0, 200_000, 42), new SketchAccuracy.Settings(0.002, new int[] {16, 64, 256, 1024}, 42));
         for (int i = 0; i < a.memory().length; i++) assertTrue(a.cmRecall()[i] <= a.cmRecallCeiling()[i] + 1e-12);
         assertEquals(Math.min(1.0, 4.0 / a.trueHot()), a.cmRecallCeiling()[0], 1e-12);
     }

@@ -70,12 +70,12 @@ class SketchTest {
 
     @Test
     void spaceSavingFindsAllHotKeysOnceCapacityExceedsOneOverPhi() {
-        SketchAccuracy a = SketchAccuracy.run(Workloads.zipf(100_000, 1.0, 200_000, 42), 0.002, new int[] {64, 1024}, 42);
+        SketchAccuracy a = SketchAccuracy.run(Workloads.zipf(100_000, 1.0, 200_000, 42), new SketchAccuracy.Settings(0.002, new int[] {64, 1024}, 42));
         assertTrue(a.trueHot() > 10);
         assertEquals(1.0, a.ssRecall()[1]);
         assertTrue(a.ssRecall()[0] < 1.0, "64 counters < 1/phi = 500 should miss some");
         assertTrue(a.cmRecall()[1] > 0.9);
-        assertThrows(IllegalArgumentException.class, () -> SketchAccuracy.run(Workloads.uniform(10, 10, 1), 0.5, new int[] {2}, 1));
+        assertThrows(IllegalArgumentException.class, () -> SketchAccuracy.run(Workloads.uniform(10, 10, 1), new SketchAccuracy.Settings(0.5, new int[] {2}, 1)));
     }
 
     @Test

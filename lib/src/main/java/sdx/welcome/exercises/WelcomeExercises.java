@@ -1,4 +1,4 @@
-package sdx.welcome;
+package sdx.welcome.exercises;
 
 import sdx.core.Check;
 import sdx.core.Trace;
@@ -6,6 +6,7 @@ import sdx.core.Workloads;
 import sdx.exercise.Grader;
 import sdx.exercise.Prediction;
 import sdx.exercise.Report;
+import sdx.welcome.TopShare;
 
 /**
  * The welcome notebook's exercises: one method per check cell. Its shape is every topic's: a class

@@ -1,4 +1,4 @@
-package sdx.welcome;
+package sdx.welcome.exercises;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -11,6 +11,7 @@ import sdx.core.Trace;
 import sdx.core.Workloads;
 import sdx.exercise.Grader;
 import sdx.exercise.Hint;
+import sdx.welcome.TopShare;
 
 /** Hidden checks for {@link TopShare}; run by {@link WelcomeExercises#checkTopShare}. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

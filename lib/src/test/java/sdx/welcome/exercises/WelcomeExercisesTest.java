@@ -1,4 +1,4 @@
-package sdx.welcome;
+package sdx.welcome.exercises;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,6 +12,7 @@ import sdx.exercise.Exercise;
 import sdx.exercise.GraderContract;
 import sdx.exercise.Prediction;
 import sdx.exercise.Report;
+import sdx.welcome.TopShare;
 
 class WelcomeExercisesTest {
 
