@@ -5,16 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import sdx.core.Check;
+import sdx.core.ChildJvm;
 import sdx.viz.Plot;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -108,36 +106,17 @@ public final class ZooKeeperElections {
     /** Starts the ensemble in a child JVM and kills its leader {@code trials} times (1 to 30). */
     public static Result measure(int trials) {
         Check.inRange("trials", trials, 1, 30);
-        Path data = null, out = null, err = null;
+        Path data = null;
         try {
             data = Files.createTempDirectory("sdx-zookeeper-data-");
-            out = Files.createTempFile("sdx-zookeeper-stdout-", ".txt");
-            err = Files.createTempFile("sdx-zookeeper-stderr-", ".txt");
             long timeoutS = 30 + 5L * trials;
-            long t0 = System.nanoTime();
-            Process p = new ProcessBuilder(command(targetDir(), data, trials)).redirectOutput(out.toFile())
-                    .redirectError(err.toFile()).start();
-            Thread stopChild = new Thread(p::destroyForcibly, "sdx-zookeeper-child-stopper");
-            Runtime.getRuntime().addShutdownHook(stopChild);
-            try {
-                if (!p.waitFor(timeoutS, TimeUnit.SECONDS)) {
-                    throw failure("did not finish within " + timeoutS + " s", -1, err);
-                }
-            } finally {
-                // an interrupted cell, a timeout or any error: the child JVM must not outlive the call
-                if (p.isAlive()) p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                try {
-                    Runtime.getRuntime().removeShutdownHook(stopChild);
-                } catch (IllegalStateException shuttingDown) {
-                    // the JVM is exiting: the hook is running or about to, which is what we want
-                }
+            ChildJvm.Run run = ChildJvm.run("zookeeper", command(targetDir(), data, trials), timeoutS);
+            if (run.timedOut()) throw failure("did not finish within " + timeoutS + " s", run);
+            List<String> lines = run.stdout().lines().toList();
+            if (run.exitValue() != 0 || lines.stream().noneMatch(l -> l.contains("\"done\""))) {
+                throw failure("exited with status " + run.exitValue(), run);
             }
-            double totalMs = (System.nanoTime() - t0) / 1e6;
-            List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
-            if (p.exitValue() != 0 || lines.stream().noneMatch(l -> l.contains("\"done\""))) {
-                throw failure("exited with status " + p.exitValue(), p.exitValue(), err);
-            }
-            return parse(lines, totalMs);
+            return parse(lines, run.millis());
         } catch (IOException e) {
             throw new UncheckedIOException("could not run ZooKeeper's child JVM", e);
         } catch (InterruptedException e) {
@@ -145,8 +124,6 @@ public final class ZooKeeperElections {
             throw new IllegalStateException("interrupted while waiting for ZooKeeper; its child JVM was stopped", e);
         } finally {
             deleteTree(data);
-            deleteTree(out);
-            deleteTree(err);
         }
     }
 
@@ -166,9 +143,8 @@ public final class ZooKeeperElections {
         return new Result(trials, startMs, totalMs);
     }
 
-    private static IllegalStateException failure(String what, int status, Path err) throws IOException {
-        String stderr = Files.readString(err, StandardCharsets.UTF_8);
-        String tail = stderr.length() <= 4000 ? stderr : "…" + stderr.substring(stderr.length() - 4000);
+    private static IllegalStateException failure(String what, ChildJvm.Run run) {
+        String tail = run.stderrTail(4000);
         return new IllegalStateException("ZooKeeper's child JVM " + what + ". The last of its stderr:\n"
                 + (tail.isBlank() ? "(empty)" : tail));
     }
@@ -180,8 +156,8 @@ public final class ZooKeeperElections {
             throw new IllegalStateException("ZooKeeper's jars are missing: expected " + jars
                     + ". Build them with: cd lib && mvn -q -B package -DskipTests");
         }
-        String cp = jars + File.separator + "*" + File.pathSeparator + ownLocation();
-        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        String cp = jars + File.separator + "*" + File.pathSeparator + ChildJvm.libraryLocation(ZooKeeperElections.class);
+        return List.of(ChildJvm.java(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
                 "-Dzookeeper.admin.enableServer=false", // no Jetty admin server on port 8080
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
@@ -191,22 +167,7 @@ public final class ZooKeeperElections {
 
     /** lib/target: the folder of the jar (or of the classes folder) this class was loaded from. */
     static Path targetDir() {
-        return ownLocation().getParent();
-    }
-
-    private static Path ownLocation() {
-        try {
-            Path p = Path.of(ZooKeeperElections.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            if (Files.isRegularFile(p) && p.getFileName().toString().equals("sdx-all.jar")) {
-                try (var files = Files.list(p.getParent())) { // prefer the unshaded library jar
-                    return files.filter(f -> f.getFileName().toString().matches("sdx-lib-.*\\.jar"))
-                            .filter(f -> !f.getFileName().toString().contains("sources")).findFirst().orElse(p);
-                }
-            }
-            return p;
-        } catch (URISyntaxException | IOException e) {
-            throw new IllegalStateException("cannot locate the library's jar", e);
-        }
+        return ChildJvm.targetDir(ZooKeeperElections.class);
     }
 
     private static void deleteTree(Path root) {

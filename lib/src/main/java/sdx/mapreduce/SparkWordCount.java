@@ -2,7 +2,6 @@ package sdx.mapreduce;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import sdx.core.Check;
+import sdx.core.ChildJvm;
 
 /**
  * Word count on Apache Spark in local mode, run in a child JVM so the notebook kernel stays small:
@@ -95,38 +94,18 @@ public final class SparkWordCount {
         Check.notNull("file", file);
         Check.that(Files.isRegularFile(file), "file", file, "must be an existing file");
         Check.inRange("workers", workers, 1, 64);
-        Path out = null, err = null, stdout = null;
+        Path out = null;
         try {
             long bytes = Files.size(file);
             out = Files.createTempFile("sdx-spark-output-", ".tsv");
-            err = Files.createTempFile("sdx-spark-stderr-", ".txt");
-            stdout = Files.createTempFile("sdx-spark-stdout-", ".txt");
-            List<String> cmd = command(file, out, workers, bytes < SMALL_INPUT);
-            long t0 = System.nanoTime();
-            Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).redirectOutput(stdout.toFile()).start();
-            Thread stopChild = new Thread(p::destroyForcibly, "sdx-spark-child-stopper"); // kernel shut down mid-run
-            Runtime.getRuntime().addShutdownHook(stopChild);
-            try {
-                if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                    throw new IllegalStateException("Spark did not finish within " + TIMEOUT_SECONDS + " s");
-                }
-            } finally {
-                // an interrupted cell, a timeout or any error: the child JVM must not outlive the call
-                if (p.isAlive()) p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                try {
-                    Runtime.getRuntime().removeShutdownHook(stopChild);
-                } catch (IllegalStateException shuttingDown) {
-                    // the JVM is exiting: the hook is running or about to, which is what we want
-                }
+            ChildJvm.Run run = ChildJvm.run("spark", command(file, out, workers, bytes < SMALL_INPUT), TIMEOUT_SECONDS);
+            if (run.timedOut()) throw new IllegalStateException("Spark did not finish within " + TIMEOUT_SECONDS + " s");
+            if (run.exitValue() != 0 || !run.stdout().contains("jobMs=")) {
+                throw new IllegalStateException("Spark's child JVM failed (exit " + run.exitValue() + "). Its stderr:\n"
+                        + run.stderrTail(4000));
             }
-            double totalMs = (System.nanoTime() - t0) / 1e6;
-            String report = Files.readString(stdout, StandardCharsets.UTF_8);
-            if (p.exitValue() != 0 || !report.contains("jobMs=")) {
-                throw new IllegalStateException("Spark's child JVM failed (exit " + p.exitValue() + "). Its stderr:\n"
-                        + tail(Files.readString(err, StandardCharsets.UTF_8), 4000));
-            }
-            return new Result(readCounts(out), workers, bytes, totalMs, number(report, "startMs="),
-                    number(report, "jobMs="));
+            return new Result(readCounts(out), workers, bytes, run.millis(), number(run.stdout(), "startMs="),
+                    number(run.stdout(), "jobMs="));
         } catch (IOException e) {
             throw new UncheckedIOException("could not run Spark's child JVM", e);
         } catch (InterruptedException e) {
@@ -134,8 +113,6 @@ public final class SparkWordCount {
             throw new IllegalStateException("interrupted while waiting for Spark; its child JVM was stopped", e);
         } finally {
             deleteQuietly(out);
-            deleteQuietly(err);
-            deleteQuietly(stdout);
         }
     }
 
@@ -156,9 +133,9 @@ public final class SparkWordCount {
         // Spark's jars first so its versions win (Jackson included: lib/pom.xml copies Spark's own version
         // there); then this library's classes; the shaded jar last supplies the few libraries that Maven
         // resolved once for both (the SLF4J API, commons-*), which Spark's provided scope leaves out.
-        String cp = spark + java.io.File.separator + "*" + sep + ownLocation() + sep + all;
+        String cp = spark + java.io.File.separator + "*" + sep + ChildJvm.libraryLocation(SparkWordCount.class) + sep + all;
         List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                ChildJvm.java(),
                 "-Xmx1g", "-Djava.awt.headless=true",
                 "-Dslf4j.provider=org.apache.logging.slf4j.SLF4JServiceProvider",
                 "-Dlog4j2.configurationFile=classpath:sdx/mapreduce/spark-log4j2.properties"));
@@ -170,22 +147,7 @@ public final class SparkWordCount {
 
     /** lib/target: the folder of the jar (or of the classes folder) this class was loaded from. */
     static Path targetDir() {
-        return ownLocation().getParent(); // target/classes or target/sdx-lib-*.jar -> target
-    }
-
-    private static Path ownLocation() {
-        try {
-            Path p = Path.of(SparkWordCount.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            if (Files.isRegularFile(p) && p.getFileName().toString().equals("sdx-all.jar")) {
-                try (var files = Files.list(p.getParent())) { // prefer the unshaded library jar
-                    return files.filter(f -> f.getFileName().toString().matches("sdx-lib-.*\\.jar"))
-                            .filter(f -> !f.getFileName().toString().contains("sources")).findFirst().orElse(p);
-                }
-            }
-            return p;
-        } catch (URISyntaxException | IOException e) {
-            throw new IllegalStateException("cannot locate the library's jar", e);
-        }
+        return ChildJvm.targetDir(SparkWordCount.class);
     }
 
     private static Map<String, Integer> readCounts(Path file) throws IOException {
@@ -202,10 +164,6 @@ public final class SparkWordCount {
         int j = i;
         while (j < report.length() && !Character.isWhitespace(report.charAt(j))) j++;
         return Double.parseDouble(report.substring(i, j));
-    }
-
-    private static String tail(String s, int max) {
-        return s.length() <= max ? s : "…" + s.substring(s.length() - max);
     }
 
     private static void deleteQuietly(Path p) {
