@@ -7,7 +7,8 @@
  * <ol>
  *   <li>{@code sdx.core}: seeds and randomness ({@code Rng}, {@code SplitMix64}), workloads, statistics
  *       ({@code Stats}, {@code EmpiricalCdf}), numerics ({@code Roots}), argument checks ({@code Check}),
- *       daemon threads ({@code DaemonThreads}), child JVMs for heavy systems ({@code ChildJvm}).</li>
+ *       daemon threads ({@code DaemonThreads}), child JVMs for heavy systems ({@code ChildJvm}), a
+ *       consistent-hash ring with replica lists ({@code HashRing}).</li>
  *   <li>{@code sdx.viz}: charts ({@code Plot}), tables, drawn pictures ({@code Picture}), source listings
  *       ({@code Source}) and the JJava display hook.</li>
  *   <li>{@code sdx.exercise}: the grader.</li>
