@@ -632,6 +632,11 @@ public final class Plot implements Html {
             }
             for (String n : fresh) {
                 int h = leastUsed(taken);
+                if (h < 0) {                                // more names than hues: share the least used one,
+                    h = leastUsed(new boolean[PALETTE.length]); // and remember nothing, so that drawing the
+                    chart.put(n, h);                        // same chart again gives the same colours
+                    continue;
+                }
                 chart.put(n, h);
                 taken[h] = true;
                 if (!BY_NAME.containsKey(n)) {
@@ -644,16 +649,14 @@ public final class Plot implements Html {
             return ordered;
         }
 
+        /** The free hue used by the fewest names so far (the first such), or -1 if every hue is taken. */
         private static int leastUsed(boolean[] taken) {
             int best = -1;
             for (int h = 0; h < PALETTE.length; h++) {
                 if (taken[h]) continue;
                 if (best < 0 || USES[h] < USES[best]) best = h;
             }
-            if (best >= 0) return best;
-            int h = 0;                                      // more names than hues: reuse the least used
-            for (int i = 1; i < PALETTE.length; i++) if (USES[i] < USES[h]) h = i;
-            return h;
+            return best;
         }
 
         /** Forgets every assignment (tests). */

@@ -87,6 +87,20 @@ class VizTest {
     }
 
     @Test
+    void aChartWithMoreNamesThanHuesGetsTheSameColoursEveryTimeItIsDrawn() {
+        Plot p = Plot.line("t", "x", "y");
+        for (int i = 0; i <= Plot.PALETTE.length; i++) p.series("overflowing series " + i, x, y);
+        p.theory("overflowing limit", x, y);
+        List<Color> first = colours((XYChart) p.chart()), second = colours((XYChart) p.chart());
+        assertEquals(first, second, "drawing a chart again must not change its colours (it once did for the overflow)");
+        assertEquals(colours((XYChart) p.chart()), second);
+    }
+
+    private static List<Color> colours(XYChart c) {
+        return c.getSeriesMap().values().stream().map(XYSeries::getLineColor).toList();
+    }
+
+    @Test
     void theoryTakesItsMeasurementsHueIsDashedAndDrawnOnTop() {
         XYChart c = (XYChart) Plot.line("t", "x", "y")
                 .series("pairing A", x, y)
