@@ -66,22 +66,25 @@ public record Sensitivity(Output output, double factor, Quantity base, List<Knob
 
     /** The tornado chart: percent change of the figure per knob, divided and multiplied. */
     public Plot plot() {
-        List<String> labels = knobs.stream().map(Knob::label).toList();
-        double[] down = knobs.stream().mapToDouble(k -> percentChange(k, false)).toArray();
-        double[] up = knobs.stream().mapToDouble(k -> percentChange(k, true)).toArray();
-        String f = String.format(Locale.ROOT, "%.3g", factor);
+        List<Knob> moving = knobs.stream()
+                .filter(k -> percentChange(k, false) != 0 || percentChange(k, true) != 0).toList();
+        if (moving.isEmpty()) moving = knobs;
+        List<String> labels = moving.stream().map(Knob::label).toList();
+        double[] down = moving.stream().mapToDouble(k -> percentChange(k, false)).toArray();
+        double[] up = moving.stream().mapToDouble(k -> percentChange(k, true)).toArray();
+        String f = factorText();
         return Plot.bar("Which assumption moves " + output.label() + " most?", "assumption",
                         "change in " + output.label() + " (%)")
-                .bars("knob / " + f, labels, down)
-                .bars("knob x " + f, labels, up);
+                .bars("assumption ÷ " + f, labels, down)
+                .bars("assumption × " + f, labels, up);
     }
 
     /** The same numbers as a table. */
     public Table table() {
-        String f = String.format(Locale.ROOT, "%.3g", factor);
+        String f = factorText();
         Table t = Table.create("Sensitivity of " + output.label() + " (base " + base + ")");
-        t.addColumns(StringColumn.create("assumption"), StringColumn.create("knob / " + f),
-                StringColumn.create("knob x " + f), DoubleColumn.create("swing (% of base)"));
+        t.addColumns(StringColumn.create("assumption"), StringColumn.create("assumption ÷ " + f),
+                StringColumn.create("assumption × " + f), DoubleColumn.create("swing (% of base)"));
         for (int i = 0; i < knobs.size(); i++) {
             t.stringColumn(1).append(lower.get(i).toString());
             t.stringColumn(0).append(knobs.get(i).label());
@@ -89,6 +92,10 @@ public record Sensitivity(Output output, double factor, Quantity base, List<Knob
             t.doubleColumn(3).append(Math.round(Math.abs(higher.get(i).value() - lower.get(i).value()) / base.value() * 100));
         }
         return t;
+    }
+
+    private String factorText() {
+        return factor == Math.rint(factor) ? String.valueOf((long) factor) : String.format(Locale.ROOT, "%.3g", factor);
     }
 
     @Override

@@ -21,6 +21,13 @@ public record Server(int cores, double requestsPerCorePerSecond, double nicGigab
         Check.positive("ramBytes", ramBytes);
     }
 
+    @Override
+    public String toString() {
+        return String.format(java.util.Locale.ROOT, "%d cores x %,.0f requests/s, a %s Gbit/s link, %,.0f IOPS, %s of memory",
+                cores, requestsPerCorePerSecond, Units.number(nicGigabitsPerSecond), diskIops,
+                ramBytes % (1L << 30) == 0 ? (long) (ramBytes / (1L << 30)) + " GiB" : Quantity.of(ramBytes, Units.BYTE));
+    }
+
     /**
      * A commodity server, assumed for the examples: 16 cores each answering 2,000 small requests per
      * second, a 10 Gbit/s link, an NVMe SSD doing 100,000 random reads per second, 64 GiB of memory.

@@ -67,6 +67,7 @@ public final class Units {
     /** Three significant figures, grouped thousands for large whole numbers. */
     static String number(double v) {
         double a = Math.abs(v);
+        if (v == Math.rint(v) && a < 1e15) return String.format(Locale.ROOT, "%,.0f", v);
         if (a >= 1000) return String.format(Locale.ROOT, "%,.0f", v);
         if (a >= 100 || a == 0) return String.format(Locale.ROOT, "%.0f", v);
         if (a >= 10) return String.format(Locale.ROOT, "%.1f", v);
