@@ -37,7 +37,8 @@ public final class Dig {
 
     /**
      * Asks the server at 127.0.0.1:{@code port} for {@code name}'s {@code type} records (recursion not
-     * desired: it is an authoritative server). Times out after 2 s.
+     * desired: it is an authoritative server). Times out after 2 s. The query's ID is fixed by the question
+     * (so the bytes repeat run to run); a resolver on a real network uses a random one.
      */
     public static Reply ask(int port, String name, String type) {
         Check.inRange("port", port, 1, 65_535);
@@ -50,6 +51,9 @@ public final class Dig {
             resolver.setTimeout(Duration.ofSeconds(2));
             Message query = Message.newQuery(Record.newRecord(Name.fromString(Zone.absolute(name)), code, DClass.IN));
             query.getHeader().unsetFlag(org.xbill.DNS.Flags.RD);
+            // dnsjava picks a random ID (as it should on a real network, against spoofing); here a fixed one
+            // derived from the question keeps the notebook's bytes the same on every run
+            query.getHeader().setID((Zone.absolute(name) + " " + type).toLowerCase(java.util.Locale.ROOT).hashCode() & 0xFFFF);
             Message reply = resolver.send(query);
             return new Reply(Zone.absolute(name) + " " + type, Rcode.string(reply.getRcode()),
                     reply.getHeader().getFlag(org.xbill.DNS.Flags.AA),
