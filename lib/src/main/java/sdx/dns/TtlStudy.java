@@ -142,9 +142,9 @@ public final class TtlStudy {
         Table t = Table.create("The TTL trade-off over one simulated day");
         return t.addColumns(DoubleColumn.create("TTL (s)", col(Point::ttl)),
                 DoubleColumn.create("authoritative queries/h", round(col(Point::authPerHour))),
-                DoubleColumn.create("theory", round(col(Point::theoryAuthPerHour))),
+                DoubleColumn.create("theory (queries/h)", round(col(Point::theoryAuthPerHour))),
                 DoubleColumn.create("mean stale window (s)", round(col(Point::meanStaleS))),
-                DoubleColumn.create("theory ", round(col(Point::theoryStaleS))),
+                DoubleColumn.create("theory (s)", round(col(Point::theoryStaleS))),
                 DoubleColumn.create("longest stale window (s)", round(col(Point::maxStaleS))));
     }
 

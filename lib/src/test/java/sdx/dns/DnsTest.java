@@ -187,5 +187,6 @@ class DnsTest {
         assertEquals(BigInteger.valueOf(65_536), AddressSpace.blocks(128, 32, 48));
         assertEquals("3.40 × 10^38", AddressSpace.readable(AddressSpace.size(128, 0)));
         assertEquals(8, AddressSpace.table().rowCount());
+        assertEquals(9, TtlStudy.typical(1).table().rowCount());
     }
 }
