@@ -8,6 +8,17 @@ package sdx.dns;
 public record Header(int id, boolean qr, int opcode, boolean aa, boolean tc, boolean rd, boolean ra, int rcode,
                      int qdcount, int ancount, int nscount, int arcount) {
 
+    /** Validates that every field fits its width on the wire. */
+    public Header {
+        sdx.core.Check.inRange("id", id, 0, 0xFFFF);
+        sdx.core.Check.inRange("opcode", opcode, 0, 15);
+        sdx.core.Check.inRange("rcode", rcode, 0, 15);
+        sdx.core.Check.inRange("qdcount", qdcount, 0, 0xFFFF);
+        sdx.core.Check.inRange("ancount", ancount, 0, 0xFFFF);
+        sdx.core.Check.inRange("nscount", nscount, 0, 0xFFFF);
+        sdx.core.Check.inRange("arcount", arcount, 0, 0xFFFF);
+    }
+
     /** The header as 12 bytes on the wire (Z left 0). */
     public byte[] bytes() {
         int flags = (qr ? 0x8000 : 0) | (opcode & 0xF) << 11 | (aa ? 0x0400 : 0) | (tc ? 0x0200 : 0)
