@@ -23,11 +23,11 @@ public final class DistributedCache {
 
     /**
      * Share of keys that move when one node joins or dies, for clusters of 2 to {@code maxNodes} nodes,
-     * on a ring with {@code vnodes} points per node and under {@code hash mod n} ({@link KeyMoves}; 10,000 keys,
+     * on a ring with {@code vnodes} points per node and under {@code hash mod n} ({@link KeyMoves}; 5,000 keys,
      * mean of 10 rings).
      */
     public static KeyMoves keysMoved(int maxNodes, int vnodes, long seed) {
-        return KeyMoves.run(maxNodes, vnodes, 10_000, 10, seed);
+        return KeyMoves.run(maxNodes, vnodes, 5_000, 10, seed);
     }
 
     /** The busiest cache node's load with a near-cache of each TTL in every application server ({@link HotKeys}). */

@@ -66,6 +66,17 @@ public final class HotKeys {
                 "near-cache TTL (s)", ttlsSec, measured, model, RATE / NODES);
     }
 
+    /**
+     * The busiest node's reads per second, simulated, when the {@code hotKeys} hottest keys are each copied to
+     * {@code copies} nodes and a read picks one copy at random.
+     */
+    public static double simulatedBusiestNode(int hotKeys, int copies, long seed) {
+        Check.inRange("hotKeys", hotKeys, 0, KEYS);
+        Check.inRange("copies", copies, 1, NODES);
+        HashRing ring = ring(seed);
+        return simulateReplicas(owners(ring), placement(ring, hotKeys, copies), seed);
+    }
+
     static HotKeyCurve replicas(int[] copies, long seed) {
         Check.notNull("copies", copies);
         Check.that(copies.length > 0, "copies", "[]", "must list at least one copy count");

@@ -45,7 +45,7 @@ public record MissStorm(int nodes, Change change, int[] copies, double[] timeSec
     /** Length of the run, seconds. */
     public static final double END_SEC = 8;
     /** Width of a time bucket, seconds. */
-    public static final double BUCKET_SEC = 0.1;
+    public static final double BUCKET_SEC = 0.2;
     /** Charts and tables start here (the first seconds fill the empty caches). */
     public static final double SHOW_FROM_SEC = 2;
 
@@ -140,8 +140,12 @@ public record MissStorm(int nodes, Change change, int[] copies, double[] timeSec
     public Plot plot() {
         Plot p = Plot.line(String.format(Locale.ROOT, "Database reads/s: %d nodes, one %s at t = %.0f s",
                 nodes, change == Change.JOIN ? "joins" : "dies", CHANGE_SEC), "time (s)", "database reads per second");
-        for (int i = 0; i < copies.length; i++) p.series(label(copies[i]), timeSec, dbReads[i]);
-        return p;
+        double top = 0;
+        for (int i = 0; i < copies.length; i++) {
+            p.series(label(copies[i]), timeSec, dbReads[i]);
+            for (double v : dbReads[i]) top = Math.max(top, v);
+        }
+        return p.yRange(0, Math.ceil(top * 1.1 / 500) * 500);
     }
 
     /** One row per copy count: the rate in the second before the change, the peak after it, and the last second. */
