@@ -118,6 +118,8 @@ public record MissStorm(int nodes, Change change, int[] copies, double[] timeSec
 
     /** Mean database reads per second of copy count {@code i} over [from, to) seconds. */
     public double meanRate(int i, double fromSec, double toSec) {
+        Check.inRange("i", i, 0, copies.length - 1);
+        Check.that(toSec > fromSec, "toSec", toSec, "must be > fromSec (" + fromSec + ")");
         double sum = 0;
         int n = 0;
         for (int b = 0; b < timeSec.length; b++) {
@@ -131,6 +133,7 @@ public record MissStorm(int nodes, Change change, int[] copies, double[] timeSec
 
     /** Highest database reads per second of copy count {@code i} in a bucket at or after the change. */
     public double peakAfter(int i) {
+        Check.inRange("i", i, 0, copies.length - 1);
         double m = 0;
         for (int b = 0; b < timeSec.length; b++) if (timeSec[b] >= CHANGE_SEC - 1e-9) m = Math.max(m, dbReads[i][b]);
         return m;
