@@ -21,7 +21,7 @@ import sdx.core.Rng;
  *       {@code s + t} on. A plain {@link #put} clears any TTL, as Redis's {@code SET} does.</li>
  *   <li><b>Expiry</b> is lazy (a read of an expired key deletes it) plus, if called, active:
  *       {@link #activeExpireCycle()} samples 20 keys that have a TTL, deletes the expired ones and repeats while
- *       more than a quarter of the sample had expired (Redis's {@code activeExpireCycle}, run 10 times a second).
+ *       more than 10% of the sample had expired (Redis's {@code activeExpireCycle}, run 10 times a second).
  *       A caller cannot tell the two apart: an expired key is absent to every method.</li>
  *   <li><b>Memory</b> is an estimate, stated as one: the key's and value's UTF-8 bytes plus
  *       {@link #ENTRY_OVERHEAD_BYTES} for the hash-table slot, entry object, LRU links and deadline. A put that
@@ -35,8 +35,10 @@ public final class KvStore {
     public static final int ENTRY_OVERHEAD_BYTES = 64;
     /** Keys sampled per round of active expiry (Redis: 20). */
     public static final int EXPIRE_SAMPLE = 20;
-    /** At most this many sampling rounds per active-expiry cycle (Redis bounds the cycle by CPU time). */
-    public static final int EXPIRE_MAX_ROUNDS = 16;
+    /** At most this many sampling rounds per active-expiry cycle (Redis bounds the cycle by CPU time instead). */
+    public static final int EXPIRE_MAX_ROUNDS = 1_000;
+    /** A cycle stops once at most this share of a sample had expired (Redis 6 and later: 10%). */
+    public static final double ACCEPTABLE_STALE = 0.10;
 
     private record Entry(String value, long deadline, long bytes) {}
 
@@ -123,7 +125,8 @@ public final class KvStore {
 
     /**
      * One cycle of active expiry: sample {@link #EXPIRE_SAMPLE} keys that have a TTL, delete the expired ones,
-     * and repeat (at most {@link #EXPIRE_MAX_ROUNDS} rounds) while more than 25% of a sample had expired.
+     * and repeat (at most {@link #EXPIRE_MAX_ROUNDS} rounds) while more than {@link #ACCEPTABLE_STALE} of a
+     * sample had expired.
      * Returns how many keys it deleted.
      */
     public int activeExpireCycle() {
@@ -139,7 +142,7 @@ public final class KvStore {
             }
             deleted += expired;
             expiredActively += expired;
-            if (expired * 4 <= sample) break;
+            if (expired <= ACCEPTABLE_STALE * sample) break;
         }
         return deleted;
     }
