@@ -142,7 +142,7 @@ public final class Persistence {
             }
             return null;
         });
-        double memory = memoryOnly(millisPerPolicy);
+        double memory = memoryOnly(Math.min(millisPerPolicy, 300));
         policy.append("memory only (no persistence)");
         writes.append(Math.round(memory));
         fsyncs.append(0);
