@@ -93,11 +93,15 @@ public final class Streaming {
         return LoopbackDelivery.run(protocol, settings, seed);
     }
 
-    /** {@link #loopback} for each protocol at each number of clients (short polling at {@code settings.intervalMs()}). */
+    /**
+     * {@link #loopback} for each protocol at each number of clients (short polling at {@code settings.intervalMs()}),
+     * after a short discarded warm-up run (the first HTTP exchanges of a JVM load classes and run interpreted).
+     */
     public static ClientSweep loopbackSweep(int[] clientCounts, FeedSettings settings, long seed) {
         Check.notNull("clientCounts", clientCounts);
         Check.that(clientCounts.length > 0, "clientCounts", "[]", "must hold at least one count");
         Check.notNull("settings", settings);
+        loopback(Protocol.SHORT_POLL, settings.withClients(2).withSeconds(0.1), seed);   // warm-up (class loading, JIT): discarded
         List<DeliveryRun> runs = new ArrayList<>();
         for (Protocol p : Protocol.values()) {
             for (int c : clientCounts) runs.add(loopback(p, settings.withClients(c), seed));
