@@ -7,7 +7,7 @@ package sdx.streaming;
  * @param settings          the knobs
  * @param events            events published
  * @param deliveries        (event, client) deliveries; every client gets every event: events × clients
- * @param meanStalenessMs   mean time from publication to a client having the event, ms
+ * @param meanStalenessMs   mean time from publication to a client having the event, ms (NaN when no event was published)
  * @param p99StalenessMs    its 99th percentile, ms
  * @param requestsPerSecond requests the server received per second
  * @param meanOpen          mean connections held open at the server (parked long polls and streams; on

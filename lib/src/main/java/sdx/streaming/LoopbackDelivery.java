@@ -114,7 +114,7 @@ final class LoopbackDelivery {
                 missing += t.missing + (last - t.cursor);
             }
             return new DeliveryRun(protocol, settings, last, deliveries, deliveries == 0 ? Double.NaN : all.mean() / 1000.0,
-                    all.percentile(99) / 1000.0, requests / seconds, samples == 0 ? 0 : inside / samples, duplicates, missing);
+                    deliveries == 0 ? Double.NaN : all.percentile(99) / 1000.0, requests / seconds, samples == 0 ? 0 : inside / samples, duplicates, missing);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted during the loopback feed run", e);

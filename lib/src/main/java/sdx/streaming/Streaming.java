@@ -56,8 +56,9 @@ public final class Streaming {
             missing += c.gaps() + (server.published() - c.cursor());
         }
         double seconds = settings.seconds();
-        return new DeliveryRun(protocol, settings, server.published(), deliveries, staleness.mean() / 1000.0,
-                staleness.percentile(99) / 1000.0, server.requests() / seconds, server.meanOpen(),
+        return new DeliveryRun(protocol, settings, server.published(), deliveries,
+                deliveries == 0 ? Double.NaN : staleness.mean() / 1000.0,
+                deliveries == 0 ? Double.NaN : staleness.percentile(99) / 1000.0, server.requests() / seconds, server.meanOpen(),
                 duplicates, missing);
     }
 

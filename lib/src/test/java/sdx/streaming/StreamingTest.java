@@ -54,6 +54,15 @@ class StreamingTest {
     }
 
     @Test
+    void aRunWithoutEventsReportsNoStalenessRatherThanFailing() {
+        DeliveryRun r = Streaming.simulate(Protocol.SSE, FeedSettings.defaults().withEventsPerSecond(0.001).withSeconds(1), 1);
+        assertEquals(0, r.events());
+        assertTrue(Double.isNaN(r.meanStalenessMs()));
+        DeliveryRun l = Streaming.loopback(Protocol.SHORT_POLL, FeedSettings.defaults().withEventsPerSecond(0.1).withSeconds(0.05), 1);
+        assertTrue(l.events() > 0 || Double.isNaN(l.meanStalenessMs()));
+    }
+
+    @Test
     void sameSeedSameNumbers() {
         FeedSettings s = FeedSettings.defaults().withSeconds(5);
         assertEquals(Streaming.simulate(Protocol.LONG_POLL, s, 3), Streaming.simulate(Protocol.LONG_POLL, s, 3));
