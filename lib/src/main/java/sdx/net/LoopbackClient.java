@@ -21,8 +21,9 @@ import sdx.core.Check;
  * thread, so {@link #close()} leaves nothing behind (the JDK's {@code HttpClient} keeps a selector thread
  * that, on JDK 17, only a garbage collection ends). Not thread-safe: one client per thread.
  *
- * <p>It speaks enough HTTP for the course's servers: GET, status line, headers, bodies sized by
- * {@code Content-Length} or chunked. Only 127.0.0.1 / localhost addresses are accepted.
+ * <p>It speaks enough HTTP for the course's servers: any method with extra headers and a body, status line,
+ * headers, bodies sized by {@code Content-Length} or chunked, and server-sent-event streams
+ * ({@link #events(String, Map)}, each on a connection of its own). Only 127.0.0.1 / localhost addresses are accepted.
  */
 public final class LoopbackClient implements AutoCloseable {
     private final URI base;
