@@ -21,8 +21,9 @@ import sdx.core.Check;
  * thread, so {@link #close()} leaves nothing behind (the JDK's {@code HttpClient} keeps a selector thread
  * that, on JDK 17, only a garbage collection ends). Not thread-safe: one client per thread.
  *
- * <p>It speaks enough HTTP for the course's servers: GET, status line, headers, bodies sized by
- * {@code Content-Length} or chunked. Only 127.0.0.1 / localhost addresses are accepted.
+ * <p>It speaks enough HTTP for the course's servers: any method with extra headers and a body, status line,
+ * headers, bodies sized by {@code Content-Length} or chunked, and server-sent-event streams
+ * ({@link #events(String, Map)}, each on a connection of its own). Only 127.0.0.1 / localhost addresses are accepted.
  */
 public final class LoopbackClient implements AutoCloseable {
     private final URI base;
@@ -63,24 +64,67 @@ public final class LoopbackClient implements AutoCloseable {
         return new LoopbackClient(base, 5_000);
     }
 
+    /**
+     * A client for the server at {@code base} whose reads give up after {@code timeoutMillis} (1..600,000)
+     * without a byte from the server.
+     */
+    public static LoopbackClient to(URI base, int timeoutMillis) {
+        Check.inRange("timeoutMillis", timeoutMillis, 1, 600_000);
+        return new LoopbackClient(to(base).base, timeoutMillis);
+    }
+
     /** Sends {@code GET pathAndQuery} (e.g. "/key/17") and reads the whole response. */
     public Response get(String pathAndQuery) {
+        return get(pathAndQuery, Map.of());
+    }
+
+    /** Sends {@code GET pathAndQuery} with extra request headers and reads the whole response. */
+    public Response get(String pathAndQuery, Map<String, String> headers) {
+        return send("GET", pathAndQuery, headers, "");
+    }
+
+    /**
+     * Sends a request with {@code method} (GET, POST, PUT, DELETE, ...), extra headers and a UTF-8 body ("" for
+     * none) and reads the whole response. Only a GET is re-sent on a fresh connection when a kept-alive one
+     * turns out to be closed; another method's failure is thrown, since it may have been applied.
+     */
+    public Response send(String method, String pathAndQuery, Map<String, String> headers, String body) {
+        Check.notNull("method", method);
+        Check.that(method.matches("[A-Z]+"), "method", method, "must be an upper-case HTTP method such as GET or POST");
+        Check.notNull("headers", headers);
+        headers.forEach((k, v) -> Check.that(k != null && v != null && k.matches("[A-Za-z0-9-]+")
+                && !v.contains("\r") && !v.contains("\n"), "headers", k + ": " + v, "must be token names with one-line values"));
+        Check.notNull("body", body);
         Check.notNull("pathAndQuery", pathAndQuery);
         Check.that(pathAndQuery.startsWith("/"), "pathAndQuery", pathAndQuery, "must start with /");
         if (closed) throw new IllegalStateException("this client is closed");
         boolean reused = socket != null;
+        String what = method + " " + base + pathAndQuery + " failed";
         try {
-            return exchange(pathAndQuery);
+            return exchange(method, pathAndQuery, headers, body);
         } catch (IOException first) {
             disconnect();
-            if (!reused) throw new UncheckedIOException("GET " + base + pathAndQuery + " failed", first);
+            if (!reused || !"GET".equals(method)) throw new UncheckedIOException(what, first);
             try {                                           // the server may have closed an idle connection:
-                return exchange(pathAndQuery);              // a GET is safe to send once more on a new one
+                return exchange(method, pathAndQuery, headers, body);   // a GET is safe to send once more
             } catch (IOException second) {
                 disconnect();
-                throw new UncheckedIOException("GET " + base + pathAndQuery + " failed", second);
+                throw new UncheckedIOException(what, second);
             }
         }
+    }
+
+    /**
+     * Opens a server-sent-events stream: {@code GET pathAndQuery} with {@code Accept: text/event-stream} and
+     * the extra headers (e.g. {@code Last-Event-ID}) on a connection of its own. Read it with
+     * {@link EventStream#next()}; close it to hang up. Fails if the answer is not a 200 event stream.
+     */
+    public EventStream events(String pathAndQuery, Map<String, String> headers) {
+        Check.notNull("pathAndQuery", pathAndQuery);
+        Check.that(pathAndQuery.startsWith("/"), "pathAndQuery", pathAndQuery, "must start with /");
+        Check.notNull("headers", headers);
+        if (closed) throw new IllegalStateException("this client is closed");
+        return EventStream.open(base, timeoutMillis, pathAndQuery, headers);
     }
 
     /** TCP connections opened so far (1 when keep-alive worked throughout). */
@@ -88,11 +132,15 @@ public final class LoopbackClient implements AutoCloseable {
         return connections;
     }
 
-    private Response exchange(String pathAndQuery) throws IOException {
+    private Response exchange(String method, String pathAndQuery, Map<String, String> extra, String text) throws IOException {
         if (socket == null) connect();
-        String request = "GET " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1:" + base.getPort()
-                + "\r\nConnection: keep-alive\r\n\r\n";
-        out.write(request.getBytes(StandardCharsets.US_ASCII));
+        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        StringBuilder request = new StringBuilder(method).append(' ').append(pathAndQuery).append(" HTTP/1.1\r\nHost: 127.0.0.1:")
+                .append(base.getPort()).append("\r\nConnection: keep-alive\r\n");
+        extra.forEach((k, v) -> request.append(k).append(": ").append(v).append("\r\n"));
+        if (payload.length > 0 || !"GET".equals(method)) request.append("Content-Length: ").append(payload.length).append("\r\n");
+        out.write(request.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
+        out.write(payload);
         out.flush();
         String statusLine = line();
         if (statusLine == null) throw new IOException("connection closed before a response");

@@ -12,13 +12,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.net.URLDecoder;
 import java.util.Collections;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import sdx.core.Check;
 import sdx.core.DaemonThreads;
@@ -34,6 +37,10 @@ import sdx.core.DaemonThreads;
  *     }
  * }
  * }</pre>
+ *
+ * A handler sees the request's headers and body ({@link Request#headers()}, {@link Request#body()}) and may
+ * answer with a stream of server-sent events ({@link Reply#events(EventSource)}), which holds its connection
+ * and one worker thread until the source returns, the client goes or the server closes.
  *
  * Each server has its own pool of daemon worker threads (two unless {@link #start(String, int, Handler)}
  * says otherwise) named {@code sdx-net-<name>-<id>-<n>}; {@link #close()}
@@ -59,15 +66,30 @@ public final class LoopbackServer implements AutoCloseable {
     /**
      * A request as the handler sees it.
      *
-     * @param method "GET", "POST", ...
-     * @param path   the path, e.g. "/key/17"
-     * @param query  the raw query string, or "" if none
+     * @param method  "GET", "POST", ...
+     * @param path    the path, e.g. "/key/17"
+     * @param query   the raw query string, or "" if none
+     * @param headers the request headers, names in lower case (the first value when a name repeats)
+     * @param body    the request body as UTF-8 text, "" if none
      */
-    public record Request(String method, String path, String query) {
+    public record Request(String method, String path, String query, Map<String, String> headers, String body) {
         public Request {
             Check.notNull("method", method);
             Check.notNull("path", path);
             Check.notNull("query", query);
+            headers = Map.copyOf(Check.notNull("headers", headers));
+            Check.notNull("body", body);
+        }
+
+        /** A request without headers or body. */
+        public Request(String method, String path, String query) {
+            this(method, path, query, Map.of(), "");
+        }
+
+        /** The header {@code name} (any case), if the request has it. */
+        public Optional<String> header(String name) {
+            Check.notNull("name", name);
+            return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
         }
 
         /**
@@ -96,17 +118,26 @@ public final class LoopbackServer implements AutoCloseable {
     }
 
     /**
-     * A reply: status, body (UTF-8) and extra headers.
+     * A reply: status, body (UTF-8) and extra headers; or, made by {@link #events(EventSource)}, a stream of
+     * server-sent events.
      *
      * @param status  an HTTP status code, 100..599
      * @param body    the body text
      * @param headers extra response headers (copied)
+     * @param events  for a streamed reply, what writes its events; null for an ordinary reply
      */
-    public record Reply(int status, String body, Map<String, String> headers) {
+    public record Reply(int status, String body, Map<String, String> headers, EventSource events) {
         public Reply {
             Check.inRange("status", status, 100, 599);
             Check.notNull("body", body);
             headers = Map.copyOf(Check.notNull("headers", headers));
+            Check.that(events == null || (status == 200 && body.isEmpty()), "events", "a stream",
+                    "goes with status 200 and an empty body (use Reply.events(...))");
+        }
+
+        /** An ordinary (not streamed) reply. */
+        public Reply(int status, String body, Map<String, String> headers) {
+            this(status, body, headers, null);
         }
 
         /** 200 with {@code body}. */
@@ -119,17 +150,103 @@ public final class LoopbackServer implements AutoCloseable {
             return new Reply(status, body, Map.of());
         }
 
+        /**
+         * A server-sent-events reply (WHATWG HTML, "Server-sent events"): 200, {@code Content-Type:
+         * text/event-stream}, {@code Cache-Control: no-cache}, a chunked body that {@code source} writes event by
+         * event, on the worker thread that handled the request, until it returns, the client goes away or the
+         * server closes.
+         */
+        public static Reply events(EventSource source) {
+            return new Reply(200, "", Map.of(), Check.notNull("source", source));
+        }
+
+        /** Whether this reply is a stream of events. */
+        public boolean streamed() {
+            return events != null;
+        }
+
         /** This reply with one more header. */
         public Reply withHeader(String name, String value) {
             Map<String, String> h = new LinkedHashMap<>(headers);
             h.put(Check.notNull("name", name), Check.notNull("value", value));
-            return new Reply(status, body, h);
+            return new Reply(status, body, h, events);
+        }
+    }
+
+    /**
+     * Writes a stream of server-sent events. It runs on a worker thread (so each open stream holds one
+     * worker) and should return when {@link EventSink#send} returns false (the client went away) or when
+     * interrupted (the server is closing); blocking waits must therefore be interruptible.
+     */
+    @FunctionalInterface
+    public interface EventSource {
+        void stream(EventSink sink) throws Exception;
+    }
+
+    /**
+     * Where an {@link EventSource} writes: each {@code send} writes one event and flushes it to the client at
+     * once (one HTTP chunk). Every method returns false, and writes nothing, once the stream is broken.
+     */
+    public static final class EventSink {
+        private final OutputStream out;
+        private final LoopbackServer server;
+        private boolean open = true;
+
+        private EventSink(OutputStream out, LoopbackServer server) {
+            this.out = out;
+            this.server = server;
+        }
+
+        /** Sends an event with only data (each line of {@code data} becomes one {@code data:} field). */
+        public boolean send(String data) {
+            return send(null, data);
+        }
+
+        /**
+         * Sends an event with an id (the client sends the last id it saw back as {@code Last-Event-ID} when it
+         * reconnects) and data. {@code id} may be null for none.
+         */
+        public boolean send(String id, String data) {
+            Check.notNull("data", data);
+            Check.that(id == null || (!id.contains("\n") && !id.contains("\r")), "id", id, "must be one line");
+            StringBuilder event = new StringBuilder();
+            if (id != null) event.append("id: ").append(id).append('\n');
+            for (String line : data.split("\r?\n", -1)) event.append("data: ").append(line).append('\n');
+            return write(event.append('\n').toString());
+        }
+
+        /**
+         * Sends a comment line, which clients ignore: a heartbeat that keeps proxies from closing an idle
+         * stream, and the way to notice a client that has gone (the write fails).
+         */
+        public boolean comment(String text) {
+            Check.notNull("text", text);
+            return write(": " + text.replace('\n', ' ').replace('\r', ' ') + "\n\n");
+        }
+
+        /** False once a write has failed or the server is closing. */
+        public boolean isOpen() {
+            return open && !server.closed;
+        }
+
+        private boolean write(String text) {
+            if (!isOpen()) return false;
+            try {
+                out.write(text.getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                return true;
+            } catch (IOException e) {
+                open = false;
+                return false;
+            }
         }
     }
 
     private final HttpServer server;
     private final ThreadPoolExecutor pool;
     private final URI uri;
+    private final AtomicLong requestsHandled = new AtomicLong();
+    private final AtomicInteger openStreams = new AtomicInteger();
     private volatile boolean closed;
 
     private LoopbackServer(String name, int workers, Handler handler) throws IOException {
@@ -141,7 +258,7 @@ public final class LoopbackServer implements AutoCloseable {
             pool.shutdownNow();
             throw e;
         }
-        server.createContext("/", exchange -> serve(exchange, handler));
+        server.createContext("/", exchange -> serve(exchange, handler, this));
         server.setExecutor(pool);
         server.start();
         uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
@@ -208,23 +325,36 @@ public final class LoopbackServer implements AutoCloseable {
         return pool.getQueue().size() + pool.getActiveCount();
     }
 
+    /** Requests whose handler has been called so far (streams included). */
+    public long requestsHandled() {
+        return requestsHandled.get();
+    }
+
+    /** Event streams open right now (each holds a connection and a worker thread). */
+    public int openStreams() {
+        return openStreams.get();
+    }
+
     /** The port the OS chose. */
     public int port() {
         return uri.getPort();
     }
 
-    private static void serve(HttpExchange ex, Handler handler) throws IOException {
+    private static void serve(HttpExchange ex, Handler handler, LoopbackServer server) throws IOException {
         try (ex) {
-            URI u = ex.getRequestURI();
+            server.requestsHandled.incrementAndGet();
             Reply reply;
             try {
-                reply = handler.handle(new Request(ex.getRequestMethod(), u.getPath(),
-                        u.getRawQuery() == null ? "" : u.getRawQuery()));
+                reply = handler.handle(request(ex));
                 if (reply == null) reply = Reply.of(500, "the handler returned no reply");
             } catch (Exception e) {
                 reply = Reply.of(500, "handler failed: " + e);
             }
             reply.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
+            if (reply.streamed()) {
+                stream(ex, reply.events(), server);
+                return;
+            }
             byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
             ex.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
             if (bytes.length > 0) {
@@ -232,6 +362,35 @@ public final class LoopbackServer implements AutoCloseable {
                     out.write(bytes);
                 }
             }
+        }
+    }
+
+    private static Request request(HttpExchange ex) throws IOException {
+        URI u = ex.getRequestURI();
+        Map<String, String> headers = new LinkedHashMap<>();
+        ex.getRequestHeaders().forEach((name, values) -> {
+            if (!values.isEmpty()) headers.putIfAbsent(name.toLowerCase(Locale.ROOT), values.get(0));
+        });
+        String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        return new Request(ex.getRequestMethod(), u.getPath(), u.getRawQuery() == null ? "" : u.getRawQuery(),
+                headers, body);
+    }
+
+    private static void stream(HttpExchange ex, EventSource source, LoopbackServer server) throws IOException {
+        ex.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
+        ex.getResponseHeaders().set("Cache-Control", "no-cache");
+        ex.sendResponseHeaders(200, 0);                     // 0: a chunked body of unknown length
+        server.openStreams.incrementAndGet();
+        try (OutputStream out = ex.getResponseBody()) {
+            EventSink sink = new EventSink(out, server);
+            sink.comment("stream open");                    // the client sees the headers at once
+            source.stream(sink);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();             // the server is closing
+        } catch (Exception e) {
+            // the source failed or the client went away mid-write: the stream simply ends
+        } finally {
+            server.openStreams.decrementAndGet();
         }
     }
 
