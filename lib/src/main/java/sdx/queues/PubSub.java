@@ -2,9 +2,9 @@ package sdx.queues;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import sdx.core.Check;
 import sdx.sim.Context;
 import sdx.sim.Delay;
@@ -158,7 +158,7 @@ public final class PubSub {
     /**
      * A topic of {@code partitions} partitions, one producer sending {@code messages} messages with {@code keys}
      * keys, and consumer groups given as name to member count (e.g. {@code Map.of("billing", 2, "audit", 1)}).
-     * Node names: {@code producer}, {@code broker}, and {@code <group>-<i>} for members. Run it with
+     * Node names: {@code producer}, {@code broker}, and {@code <group>-<i>} for members (groups in name order). Run it with
      * {@link Simulation#runFor}.
      */
     public static Simulation topic(int partitions, int messages, int keys, Map<String, Integer> groups, long seed) {
@@ -171,7 +171,7 @@ public final class PubSub {
         sim.network().delay(Delay.uniform(Time.ms(1), Time.ms(3)));
         sim.add("producer", () -> new Producer(messages, keys, Time.ms(1)));
         sim.add("broker", () -> new Broker(partitions));
-        for (var g : new LinkedHashMap<>(groups).entrySet()) {
+        for (var g : new TreeMap<>(groups).entrySet()) { // by name: the same node order in every JVM
             int members = Check.inRange("members of " + g.getKey(), g.getValue(), 1, 64);
             for (int i = 0; i < members; i++) {
                 List<Integer> owned = new ArrayList<>();
