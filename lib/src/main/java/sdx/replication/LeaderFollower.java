@@ -55,6 +55,7 @@ public final class LeaderFollower {
     /** One failover run: writes every {@code periodMicros} per client, a crash at a seed-drawn time, failover, 1.2 s. */
     static Cluster failoverRun(long seed, Cluster.Settings settings, long periodMicros, int writesPerClient) {
         Cluster c = Cluster.start(seed, settings).writes(periodMicros, writesPerClient);
+        c.sim().tracing(false); // figures only: no trace to keep
         c.crashLeaderAt(crashTime(seed));
         c.sim().runFor(Time.ms(1200));
         return c;
