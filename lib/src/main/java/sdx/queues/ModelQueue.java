@@ -26,6 +26,13 @@ import tech.tablesaw.api.Table;
 public final class ModelQueue {
     private ModelQueue() {}
 
+    /** What the handler throws for a message it can never process (a poison message): retrying does not help. */
+    public static final class PoisonMessage extends RuntimeException {
+        PoisonMessage(long id) {
+            super("cannot parse message " + id);
+        }
+    }
+
     /** The consumer's process dies here. An Error, so {@code catch (Exception e)} does not stop it. */
     public static final class Crash extends Error {
         Crash(String where) {
@@ -207,7 +214,7 @@ public final class ModelQueue {
                 crashed = true;
                 throw new Crash("before applying message " + d.id());
             }
-            if (faults.poison().contains(d.id())) throw new IllegalArgumentException("cannot parse message " + d.id());
+            if (faults.poison().contains(d.id())) throw new PoisonMessage(d.id());
             if (faults.transients().contains(d.id()) && failedOnce.add(d.id())) {
                 throw new java.io.IOException("database briefly unavailable for message " + d.id());
             }
