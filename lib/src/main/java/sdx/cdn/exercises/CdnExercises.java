@@ -44,8 +44,9 @@ public final class CdnExercises {
         }
         if (!(ttlSeconds > 0) || Double.isInfinite(ttlSeconds) || ttlSeconds > 86_400) {
             String why = "you said " + ttlSeconds + ": a TTL is a number of seconds, > 0 and at most a day (86400)";
-            results.add(new Report.Result(originCheck, Report.Status.FAILED, why, "", ORIGIN_CHECK));
-            results.add(new Report.Result(staleCheck, Report.Status.FAILED, why, "", STALE_CHECK));
+            String hint = "write the TTL in seconds, e.g. 120 for two minutes";
+            results.add(new Report.Result(originCheck, Report.Status.FAILED, why, hint, ORIGIN_CHECK));
+            results.add(new Report.Result(staleCheck, Report.Status.FAILED, why, hint, STALE_CHECK));
             return new Report(name, results);
         }
         CdnRun run = Cdn.run(TTL_SCENARIO.withTtl(ttlSeconds), Rng.DEFAULT_SEED);
