@@ -22,7 +22,7 @@ public record Staleness(List<CdnRun> runs) {
         return runs.get(i);
     }
 
-    /** One row per run. */
+    /** One row per run: staleness columns for TTL vs purge, delivery columns when a run pushes. */
     public Table table() {
         int n = runs.size();
         int pops = runs.isEmpty() ? 0 : (int) java.util.Arrays.stream(
@@ -45,13 +45,19 @@ public record Staleness(List<CdnRun> runs) {
             first[i] = CdnRun.round(r.firstRequestMs(), 1);
             unread[i] = r.pushedUnread();
         }
-        Table t = Table.create("Staleness, origin load and first-request latency per mode");
-        t.addColumns(StringColumn.create("mode", mode), DoubleColumn.create("TTL s", ttl),
-                DoubleColumn.create("stale share", stale), DoubleColumn.create("requests to origin", origin),
-                DoubleColumn.create("objects origin sent/s", perSecond), DoubleColumn.create("objects origin sent, total", transfers),
-                DoubleColumn.create("until every PoP new, mean s", mean), DoubleColumn.create("until every PoP new, max s", max),
-                DoubleColumn.create("mean s, theory (always cached)", theory),
-                DoubleColumn.create("first request at a PoP, mean ms", first), DoubleColumn.create("pushed, never read", unread));
+        boolean push = runs.stream().anyMatch(r -> r.settings().delivery() == Delivery.PUSH);
+        Table t = Table.create(push ? "Pull vs push from a cold start" : "After an update: TTL expiry vs purge");
+        t.addColumns(StringColumn.create("mode", mode));
+        if (push) {
+            t.addColumns(DoubleColumn.create("requests to origin", origin), DoubleColumn.create("objects origin sent, total", transfers),
+                    DoubleColumn.create("first request at a PoP, mean ms", first), DoubleColumn.create("pushed, never read", unread),
+                    DoubleColumn.create("stale share", stale));
+        } else {
+            t.addColumns(DoubleColumn.create("TTL s", ttl), DoubleColumn.create("stale share", stale),
+                    DoubleColumn.create("origin requests/s", perSecond),
+                    DoubleColumn.create("until no PoP serves old, mean s", mean), DoubleColumn.create("max s", max),
+                    DoubleColumn.create("mean s, theory if cached everywhere", theory));
+        }
         return t;
     }
 }

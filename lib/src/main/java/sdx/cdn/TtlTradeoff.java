@@ -41,7 +41,7 @@ public record TtlTradeoff(CdnSettings settings, double[] ttls, double[] origin, 
 
     /** The chart: both shares vs TTL (log), theory dashed in each measurement's hue. */
     public Plot plot() {
-        return Plot.line(String.format(Locale.ROOT, "Origin share and stale share vs TTL (%.0f requests/s; each object updated every %.0f min)",
+        return Plot.line(String.format(Locale.ROOT, "Origin and stale shares vs TTL (%.0f req/s, updates every %.0f min)",
                         settings.requestsPerSecond(), 1 / settings.updatesPerObjectPerSecond() / 60), "TTL (s, log)", "share of requests")
                 .series("reaching the origin", ttls, origin)
                 .series("stale", ttls, stale)
