@@ -40,6 +40,30 @@ public record CdnRun(Geography geography, CdnSettings settings, long seed, doubl
         convergence = convergence.clone();
     }
 
+    /** withCdn, copied. */
+    @Override
+    public double[] withCdn() {
+        return withCdn.clone();
+    }
+
+    /** withoutCdn, copied. */
+    @Override
+    public double[] withoutCdn() {
+        return withoutCdn.clone();
+    }
+
+    /** regionOf, copied. */
+    @Override
+    public int[] regionOf() {
+        return regionOf.clone();
+    }
+
+    /** convergence, copied. */
+    @Override
+    public double[] convergence() {
+        return convergence.clone();
+    }
+
     /** Measured requests. */
     public long requests() {
         return hits + misses;

@@ -45,7 +45,7 @@ public record CdnSettings(int objects, double skew, double requestsPerSecond, do
         return new CdnSettings(10_000, 0.8, 100, 3600, 0.25, 10_000, 300, 1.0 / 600, false, Delivery.PULL);
     }
 
-    /** The same with each PoP's cache holding {@code objects} objects. */
+    /** The same with each PoP's cache holding {@code edgeCapacity} objects. */
     public CdnSettings withEdgeCapacity(int edgeCapacity) {
         return new CdnSettings(objects, skew, requestsPerSecond, seconds, warmupShare, edgeCapacity, ttlSeconds,
                 updatesPerObjectPerSecond, purge, delivery);

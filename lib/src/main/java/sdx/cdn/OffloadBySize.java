@@ -23,6 +23,24 @@ public record OffloadBySize(CdnSettings settings, double[] percents, double[] me
         theory = theory.clone();
     }
 
+    /** percents, copied. */
+    @Override
+    public double[] percents() {
+        return percents.clone();
+    }
+
+    /** measured, copied. */
+    @Override
+    public double[] measured() {
+        return measured.clone();
+    }
+
+    /** theory, copied. */
+    @Override
+    public double[] theory() {
+        return theory.clone();
+    }
+
     /** Largest |measured - theory| over the sizes. */
     public double maxError() {
         double e = 0;

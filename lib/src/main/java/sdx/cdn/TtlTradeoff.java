@@ -30,6 +30,42 @@ public record TtlTradeoff(CdnSettings settings, double[] ttls, double[] origin, 
         originPerSecond = originPerSecond.clone();
     }
 
+    /** ttls, copied. */
+    @Override
+    public double[] ttls() {
+        return ttls.clone();
+    }
+
+    /** origin, copied. */
+    @Override
+    public double[] origin() {
+        return origin.clone();
+    }
+
+    /** originTheory, copied. */
+    @Override
+    public double[] originTheory() {
+        return originTheory.clone();
+    }
+
+    /** stale, copied. */
+    @Override
+    public double[] stale() {
+        return stale.clone();
+    }
+
+    /** staleTheory, copied. */
+    @Override
+    public double[] staleTheory() {
+        return staleTheory.clone();
+    }
+
+    /** originPerSecond, copied. */
+    @Override
+    public double[] originPerSecond() {
+        return originPerSecond.clone();
+    }
+
     /** Largest |measured - theory| over both curves. */
     public double maxError() {
         double e = 0;
