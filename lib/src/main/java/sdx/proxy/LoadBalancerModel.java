@@ -146,6 +146,11 @@ public final class LoadBalancerModel {
         return load * Arrays.stream(speeds).sum() * 1e6 / BASE_SERVICE_MICROS;
     }
 
+    /** The expected time the client takes to send every request (µs): requests / arrival rate. */
+    public long durationMicros() {
+        return Math.round(requests / arrivalsPerSecond() * 1e6);
+    }
+
     /** Runs the simulation until every request has been answered or failed. */
     public ModelRun run() {
         Simulation sim = Simulation.seeded(seed);
