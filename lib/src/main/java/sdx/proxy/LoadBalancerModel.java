@@ -114,8 +114,9 @@ public final class LoadBalancerModel {
     }
 
     /**
-     * Active health check: probe every backend every {@code intervalMicros} (1 ms to 10 s); a backend whose
-     * answer has not arrived {@code 5 ms} later is ejected until a later probe is answered.
+     * Active health check: probe every backend every {@code intervalMicros} (1 ms to 10 s), the first probe at
+     * a seeded random moment within the first interval; a backend whose answer has not arrived 5 ms later is
+     * ejected until a later probe is answered.
      */
     public LoadBalancerModel probeEvery(long intervalMicros) {
         Check.that(intervalMicros >= 1_000 && intervalMicros <= 10_000_000, "intervalMicros", intervalMicros,
@@ -328,7 +329,7 @@ public final class LoadBalancerModel {
 
         @Override
         public void onStart(Context<Msg> ctx) {
-            if (m.probeEvery > 0) ctx.set(new ProbeTick(), m.probeEvery);
+            if (m.probeEvery > 0) ctx.set(new ProbeTick(), 1 + ctx.random().nextLong(m.probeEvery));  // a random phase
             if (m.outlierFactor > 0) ctx.set(new OutlierTick(), m.outlierEvery);
         }
 
