@@ -44,7 +44,7 @@ public enum Policy {
         Check.inRange("backends", backends, 1, 256);
         UniformRandomProvider random = Rng.of(seed, ordinal());
         return switch (this) {
-            case ROUND_ROBIN -> new RoundRobin(backends);
+            case ROUND_ROBIN -> new RoundRobin();
             case RANDOM -> (key, out, up) -> randomUp(up, random, -1);
             case LEAST_OUTSTANDING -> (key, out, up) -> leastOutstanding(out, up, random);
             case TWO_CHOICES -> (key, out, up) -> twoChoices(out, up, random);
@@ -66,10 +66,6 @@ public enum Policy {
 
     private static final class RoundRobin implements Balancer {
         private int next;
-
-        RoundRobin(int n) {
-            next = 0;
-        }
 
         @Override
         public int pick(long key, int[] outstanding, boolean[] up) {
