@@ -1,7 +1,8 @@
 /**
  * Idempotent operations (notebook 21): a payment protocol on the simulator whose client retries on a timeout
  * ({@link sdx.idempotency.Payments}), duplicate charges vs message loss beside the closed form in
- * {@link sdx.idempotency.Theory}, idempotency keys that remove them, and retry storms against a recovering
+ * {@link sdx.idempotency.Theory}, idempotency keys that remove them (also on a real loopback endpoint,
+ * {@link sdx.idempotency.PaymentApi}, retried by Resilience4j in {@link sdx.idempotency.HttpRetries}), and retry storms against a recovering
  * server with immediate retries, exponential back-off, full jitter and a retry budget
  * ({@link sdx.idempotency.Backoff}).
  *
