@@ -135,6 +135,28 @@ public final class Grader {
     }
 
     /**
+     * Ends threads that a check started itself to run a learner's code (several callers at once, say) and
+     * that did not finish: interrupts each, waits briefly, then stops those that ignore the interrupt where
+     * the JVM still can (an endless loop on Java 17 to 19). A thread that survives is remembered like the
+     * grader's own runaways, so no further grading starts while it lives and the report asks for a kernel
+     * restart.
+     *
+     * @return how many of {@code threads} are still alive
+     */
+    public static int stopThreads(List<Thread> threads) throws InterruptedException {
+        Check.notNull("threads", threads);
+        int alive = 0;
+        for (Thread t : threads) t.interrupt();
+        for (Thread t : threads) {
+            if (!Runaways.stop(t, 200)) {
+                Runaways.remember(t);
+                alive++;
+            }
+        }
+        return alive;
+    }
+
+    /**
      * Grades a predicted number without revealing it: passes when {@code |answer - truth| <= tolerance}.
      *
      * @deprecated positional and with one hint for both directions; use {@link Prediction}, e.g.

@@ -132,6 +132,36 @@ class GraderTest {
         for (Thread t : Thread.getAllStackTraces().keySet()) if (t.getName().startsWith("sdx-grader-")) t.join(5_000);
     }
 
+    /** A check's own worker threads: a waiting one ends on interrupt, a spinning one is stopped (before Java 20). */
+    @Test
+    void stopThreadsEndsACheckersOwnWorkers() throws InterruptedException {
+        loopsEnd = false;
+        try {
+            Thread waiting = new Thread(() -> {
+                try {
+                    Thread.sleep(60_000);
+                } catch (InterruptedException e) {
+                    // ends on interrupt
+                }
+            }, "check-worker-waiting");
+            Thread spinning = new Thread(() -> {
+                while (!loopsEnd) Thread.onSpinWait(); // never looks at interrupts
+            }, "check-worker-spinning");
+            waiting.start();
+            spinning.start();
+            int alive = Grader.stopThreads(java.util.List.of(waiting, spinning));
+            assertTrue(!waiting.isAlive(), "an interruptible worker ends");
+            if (Runtime.version().feature() < 20) {
+                assertEquals(0, alive, "Thread.stop still ends a spinning worker before Java 20");
+                assertTrue(!spinning.isAlive());
+            } else {
+                assertEquals(1, alive, "from Java 20 the spinning worker survives and is reported");
+            }
+        } finally {
+            loopsEnd = true;
+        }
+    }
+
     @Test
     void aTimeoutSkipsTheRemainingChecks() {
         Report r = grade(x -> { while (true) { if (Thread.interrupted()) throw new RuntimeException("interrupted"); } });

@@ -174,7 +174,7 @@ public class PickerChecks {
         long deadline = System.currentTimeMillis() + WORKER_MILLIS;
         for (Thread w : workers) w.join(Math.max(1, deadline - System.currentTimeMillis()));
         if (workers.stream().anyMatch(Thread::isAlive)) {
-            String stuck = Workers.stop(workers) > 0 ? "; some could not be stopped: restart the kernel" : "";
+            String stuck = Grader.stopThreads(workers) > 0 ? "; some could not be stopped: restart the kernel" : "";
             fail("8 threads did not finish 1,000 requests each within " + WORKER_MILLIS / 1000 + " s: a deadlock "
                     + "(two locks taken in different orders?) or a loop waiting for a count to change" + stuck);
         }
