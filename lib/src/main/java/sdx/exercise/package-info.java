@@ -28,7 +28,8 @@
  * <p>The grader runs each check on its own daemon thread ({@code sdx-grader-N}) for at most
  * {@link sdx.exercise.Grader#TIMEOUT_MILLIS}; an endless loop is interrupted, stopped where the JVM allows
  * it, and otherwise reported with the advice to restart the kernel (and no further run starts while it
- * lives). A half-finished answer is graded as far as it goes: checks that meet a stub say which method is
+ * lives). A check that starts threads of its own to run the learner's code (concurrent callers) ends them
+ * with {@link sdx.exercise.Grader#stopThreads}. A half-finished answer is graded as far as it goes: checks that meet a stub say which method is
  * left to write. Under JJava, a check cell whose answer's latest edit did not compile says so.
  *
  * <h2>A prediction</h2>
