@@ -8,6 +8,7 @@ import java.util.Map;
 import sdx.core.Check;
 import sdx.sim.Context;
 import sdx.sim.Delay;
+import sdx.sim.Labelled;
 import sdx.sim.Node;
 import sdx.sim.Simulation;
 import sdx.sim.Time;
@@ -34,19 +35,29 @@ public final class Resolution {
     public sealed interface Msg {}
 
     /** A question: which addresses does {@code name} have? */
-    public record Query(int id, String name) implements Msg {}
+    public record Query(int id, String name) implements Msg, Labelled {
+        @Override public String label() { return "A? " + name; }
+    }
 
     /** The final answer from a server that holds the name, with its TTL in seconds. */
-    public record Answer(int id, String name, String address, long ttl) implements Msg {}
+    public record Answer(int id, String name, String address, long ttl) implements Msg, Labelled {
+        @Override public String label() { return address + ", TTL " + ttl; }
+    }
 
     /** "I do not know, ask {@code server}, which serves {@code zone}", with the delegation's TTL in seconds. */
-    public record Referral(int id, String name, String zone, String server, long ttl) implements Msg {}
+    public record Referral(int id, String name, String zone, String server, long ttl) implements Msg, Labelled {
+        @Override public String label() { return "ask " + server; }
+    }
 
     /** No such name. */
-    public record NxDomain(int id, String name) implements Msg {}
+    public record NxDomain(int id, String name) implements Msg, Labelled {
+        @Override public String label() { return "NXDOMAIN " + name; }
+    }
 
     /** The recursive resolver's reply to the stub: the address (or null), and how many servers it asked. */
-    public record Resolved(int id, String name, String address, int upstreamQueries) implements Msg {}
+    public record Resolved(int id, String name, String address, int upstreamQueries) implements Msg, Labelled {
+        @Override public String label() { return name + " = " + address; }
+    }
 
     /** The stub's timer: start looking up {@code name}. */
     public record Lookup(String name) implements Msg {}

@@ -338,9 +338,15 @@ public final class SequenceDiagram {
                 downs.add(d);
             }
             g.setStroke(new BasicStroke(1f));
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
             g.setColor(TEXT);
-            g.drawString(n, LEFT - 10 - fm.stringWidth(n), (float) y + 4);
+            for (int size = 12; ; size--) {                    // a long name gets a smaller font, not clipped
+                g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, size));
+                int w = g.getFontMetrics().stringWidth(n);
+                if (w <= LEFT - 12 || size == 8) {
+                    g.drawString(n, Math.max(2, LEFT - 10 - w), (float) y + 4);
+                    break;
+                }
+            }
         }
         return downs;
     }
@@ -403,6 +409,7 @@ public final class SequenceDiagram {
             int w = fm.stringWidth(text) + 2, h = fm.getAscent();
             for (double at : new double[] {0.5, 0.3, 0.7, 0.15, 0.85}) { // first spot that hides no other label
                 double lx = x1 + (x2 - x1) * at - w / 2.0, ly = y1 + (y2 - y1) * at - 2;
+                lx = Math.max(2, Math.min(lx, f.x1() + RIGHT - w - 2)); // inside the picture, never cut
                 java.awt.geom.Rectangle2D box = new java.awt.geom.Rectangle2D.Double(lx - 1, ly - h + 1, w, h);
                 if (placed.stream().anyMatch(box::intersects)) continue;
                 placed.add(box);
@@ -426,8 +433,15 @@ public final class SequenceDiagram {
         g.fill(p);
     }
 
-    /** "Vote(3,true)": the record's simple name and its first component values, cut to 26 characters. */
+    /**
+     * A {@link Labelled} message's own label (cut to 30 characters); otherwise "Vote(3,true)": the record's
+     * simple name and its component values, each cut to 8 characters and the whole to 26.
+     */
     static String shortLabel(Object m) {
+        if (m instanceof Labelled l) {
+            String s = String.valueOf(l.label());
+            return s.length() > 30 ? s.substring(0, 29) + "…" : s;
+        }
         Class<?> c = m.getClass();
         StringBuilder b = new StringBuilder(c.getSimpleName());
         if (c.isRecord()) {
