@@ -33,9 +33,12 @@ import sdx.viz.Picture;
  * }</pre>
  */
 public final class SequenceDiagram {
-    /** The Okabe–Ito colour-blind-safe palette, yellow last (weak on white). */
+    /**
+     * The Okabe–Ito colour-blind-safe palette, with a mid grey in place of its yellow, which is too faint for a
+     * thin arrow or its label on white.
+     */
     static final Color[] PALETTE = {new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73),
-            new Color(0xE69F00), new Color(0xCC79A7), new Color(0x56B4E9), Color.BLACK, new Color(0xF0E442)};
+            new Color(0xE69F00), new Color(0xCC79A7), new Color(0x56B4E9), Color.BLACK, new Color(0x808080)};
     private static final Color[] BANDS = {new Color(0x56B4E9), new Color(0xE69F00), new Color(0x009E73),
             new Color(0xCC79A7), new Color(0xF0E442)};
     private static final Color GRID = new Color(0xDDDDDD);
