@@ -177,9 +177,7 @@ public final class Idempotency {
                 key.append(r[0].isEmpty() ? "(none)" : r[0]);
                 body.append(r[1]);
                 status.append(resp.status());
-                replayed.append(resp.headers().entrySet().stream()
-                        .filter(e -> e.getKey().equalsIgnoreCase("Idempotent-Replayed")).map(Map.Entry::getValue)
-                        .findFirst().orElse(""));
+                replayed.append(resp.headers().getOrDefault("idempotent-replayed", "")); // names come lower-cased
                 answer.append(resp.body());
             }
         }
