@@ -23,6 +23,24 @@ public final class Capacity {
     }
 
     /**
+     * The latency budget of one view and the throughput budget at the peak for {@code estimate} on
+     * {@code server}, from {@code costs} measured on this machine.
+     *
+     * @param cacheHitRatio share of views answered from memory, 0 to 1
+     */
+    public static Budget budget(PhotoEstimate estimate, Server server, double cacheHitRatio, Costs costs) {
+        return new Budget(estimate, server, cacheHitRatio, costs);
+    }
+
+    /**
+     * A small HTTP request answered on 127.0.0.1, timed: {@code requests} sequential GETs with {@code replyBytes}-byte
+     * replies (see {@link HttpCost#measure}).
+     */
+    public static HttpCost measureHttp(int requests, int replyBytes) {
+        return HttpCost.measure(requests, replyBytes);
+    }
+
+    /**
      * How {@code output} moves when each assumption in turn is divided and multiplied by {@code factor}.
      *
      * @param factor more than 1, at most 100

@@ -1,5 +1,7 @@
 package sdx.storage;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import sdx.core.Check;
 import sdx.core.Rng;
 import tech.tablesaw.api.Table;
@@ -45,6 +47,29 @@ public final class Storage {
     /** 4 KiB reads and writes on a 64 MiB temporary file in the system temp folder (deleted afterwards). */
     public static FileLatency.Result files() {
         return FileLatency.measure(null, FILE_BYTES, FSYNCS, Rng.DEFAULT_SEED);
+    }
+
+    /** Keys of {@link #measuredNanos()}. */
+    public static final String MEMORY_REFERENCE = "main memory reference", PAGE_CACHE_READ = "read 4 KiB, random, page cache",
+            DEVICE_READ = "read 4 KiB, random, from the device", FSYNC_WRITE = "write 4 KiB + fsync";
+
+    /**
+     * This notebook's measurements taken again, smaller (memory up to 64 MiB or a quarter of the heap, a 16 MiB
+     * file, 50 fsyncs; about two seconds), as nanoseconds by name: the figures notebook 24 builds its latency budget
+     * from. {@link #DEVICE_READ} is left out where the page cache cannot be bypassed.
+     */
+    public static Map<String, Double> measuredNanos() {
+        long cap = Long.highestOneBit(Runtime.getRuntime().maxMemory() / 4);
+        MemoryLatency.Curve memory = MemoryLatency.measure(MIN_BYTES, Math.min(64L << 20, cap), 4, ACCESSES, REPEATS,
+                Rng.DEFAULT_SEED);
+        FileLatency.Result files = FileLatency.measure(null, 16L << 20, 50, Rng.DEFAULT_SEED);
+        Map<String, Double> out = new LinkedHashMap<>();
+        out.put(MEMORY_REFERENCE, memory.randomNsAt(memory.largest()));
+        out.put(PAGE_CACHE_READ, files.op(FileLatency.RANDOM).meanUs() * 1e3);
+        FileLatency.Op direct = files.op(FileLatency.DIRECT);
+        if (direct != null) out.put(DEVICE_READ, direct.meanUs() * 1e3);
+        out.put(FSYNC_WRITE, files.op(FileLatency.FSYNC).meanUs() * 1e3);
+        return out;
     }
 
     /** The classic latency table beside this machine's measurements. */
