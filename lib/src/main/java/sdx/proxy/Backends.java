@@ -101,6 +101,15 @@ public final class Backends implements AutoCloseable {
         for (int i = 0; i < served.length(); i++) served.set(i, 0);
     }
 
+    /**
+     * Kills backend {@code b} now: its server stops and closes its port, so requests to it fail (connection
+     * refused or reset), as they would to a crashed machine. The others keep serving. Idempotent.
+     */
+    public void kill(int b) {
+        Check.inRange("b", b, 0, speeds.length - 1);
+        servers.get(b).close();
+    }
+
     /** Stops every backend. Idempotent. */
     @Override
     public void close() {

@@ -32,6 +32,9 @@ public final class L7Proxy implements AutoCloseable {
     private final List<LoopbackClient> all = new ArrayList<>();
     private final LoopbackServer server;
     private final String name;
+    private final int[] consecutiveFailures;
+    private int ejectAfter = Integer.MAX_VALUE, retries;
+    private long attempts, failedAttempts, ejections;
 
     private L7Proxy(Backends backends, Policy policy, long seed) {
         this.backends = backends;
@@ -39,6 +42,7 @@ public final class L7Proxy implements AutoCloseable {
         this.balancer = policy.create(backends.size(), seed);
         this.outstanding = new int[backends.size()];
         this.up = new boolean[backends.size()];
+        this.consecutiveFailures = new int[backends.size()];
         java.util.Arrays.fill(up, true);
         for (int i = 0; i < backends.size(); i++) idle.add(new ConcurrentLinkedQueue<>());
         server = LoopbackServer.start("l7proxy", THREADS, this::handle);
@@ -61,6 +65,49 @@ public final class L7Proxy implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Passive health checking (outlier ejection): a backend that fails {@code failures} requests in a row is
+     * taken out of the rotation for the rest of this proxy's life. (A real balancer re-admits it after an ejection
+     * time or a passing active probe; notebook 09's simulation models that.)
+     *
+     * @param failures 1 to 1,000 consecutive failed attempts
+     */
+    public L7Proxy ejectAfter(int failures) {
+        Check.inRange("failures", failures, 1, 1_000);
+        synchronized (this) {
+            ejectAfter = failures;
+        }
+        return this;
+    }
+
+    /**
+     * Retries a request whose backend failed (connection refused or reset) on another backend, up to
+     * {@code retries} times. Safe here because the backends' GETs are idempotent (notebook 21).
+     *
+     * @param retries 0 to 3
+     */
+    public L7Proxy retries(int retries) {
+        Check.inRange("retries", retries, 0, 3);
+        synchronized (this) {
+            this.retries = retries;
+        }
+        return this;
+    }
+
+    /**
+     * What the proxy did so far.
+     *
+     * @param attempts       requests it sent to backends (retries included)
+     * @param failedAttempts of which a backend did not answer
+     * @param ejections      backends it took out of the rotation
+     */
+    public record Counts(long attempts, long failedAttempts, long ejections) {}
+
+    /** What the proxy did so far. */
+    public synchronized Counts counts() {
+        return new Counts(attempts, failedAttempts, ejections);
+    }
+
     /** The proxy's address. */
     public URI uri() {
         return server.uri();
@@ -73,18 +120,32 @@ public final class L7Proxy implements AutoCloseable {
 
     private Reply handle(Request request) {
         long key = keyOf(request);
-        int b = choose(request.path(), key);
-        if (b < 0) return Reply.of(503, "no backend available");
+        int b = choose(request.path(), key, -1);
+        String failure = "";
+        for (int attempt = 0; b >= 0; attempt++) {
+            Reply reply = forward(b, request);
+            if (reply != null) return reply.withHeader("X-Backend", String.valueOf(b));
+            failure = "backend " + b + " failed";
+            if (attempt >= retriesAllowed()) break;
+            b = choose(request.path(), key, b);
+        }
+        return failure.isEmpty() ? Reply.of(503, "no backend available") : Reply.of(502, failure);
+    }
+
+    /** The backend's answer, or null if it did not answer (counted, and ejected after too many in a row). */
+    private Reply forward(int b, Request request) {
         LoopbackClient client = idle.get(b).poll();
         if (client == null) client = newClient(b);
         try {
             String query = request.query().isEmpty() ? "" : "?" + request.query();
             LoopbackClient.Response r = client.get(request.path() + query);
             idle.get(b).add(client);
-            return Reply.of(r.status(), r.body()).withHeader("X-Backend", String.valueOf(b));
+            recordOutcome(b, true);
+            return Reply.of(r.status(), r.body());
         } catch (RuntimeException e) {
             client.close();
-            return Reply.of(502, "backend " + b + " failed: " + e.getMessage());
+            recordOutcome(b, false);
+            return null;
         } finally {
             synchronized (this) {
                 outstanding[b]--;
@@ -92,15 +153,38 @@ public final class L7Proxy implements AutoCloseable {
         }
     }
 
-    private synchronized int choose(String path, long key) {
+    private synchronized int retriesAllowed() {
+        return retries;
+    }
+
+    private synchronized void recordOutcome(int b, boolean answered) {
+        attempts++;
+        if (answered) {
+            consecutiveFailures[b] = 0;
+            return;
+        }
+        failedAttempts++;
+        if (++consecutiveFailures[b] >= ejectAfter && up[b]) {
+            up[b] = false;
+            ejections++;
+        }
+    }
+
+    private synchronized int choose(String path, long key, int except) {
         int b = -1;
-        for (Map.Entry<String, Integer> r : routes.entrySet()) {
-            if (path.startsWith(r.getKey())) {
-                b = r.getValue();
-                break;
+        if (except < 0) {
+            for (Map.Entry<String, Integer> r : routes.entrySet()) {
+                if (path.startsWith(r.getKey())) {
+                    b = r.getValue();
+                    break;
+                }
             }
         }
-        if (b < 0) b = balancer.pick(key, outstanding, up);
+        if (b < 0) {
+            boolean[] allowed = up.clone();
+            if (except >= 0) allowed[except] = false;
+            b = balancer.pick(key, outstanding, allowed);
+        }
         if (b >= 0) outstanding[b]++;
         return b;
     }

@@ -84,4 +84,101 @@ public final class Proxies {
         }
         return runs;
     }
+
+    /**
+     * One way of living with a dead backend on the real {@link L7Proxy}.
+     *
+     * @param label       in words
+     * @param ejectAfter  consecutive failures before the proxy ejects a backend (0: never)
+     * @param retries     attempts on another backend after a failure
+     */
+    public record DeadBackendSetup(String label, int ejectAfter, int retries) {
+        public DeadBackendSetup {
+            Check.notNull("label", label);
+            Check.inRange("ejectAfter", ejectAfter, 0, 1_000);
+            Check.inRange("retries", retries, 0, 3);
+        }
+
+        /** The four setups notebook 09 compares: nothing, retry, eject, eject and retry. */
+        public static List<DeadBackendSetup> standard() {
+            return List.of(new DeadBackendSetup("no health check", 0, 0),
+                    new DeadBackendSetup("retry once elsewhere", 0, 1),
+                    new DeadBackendSetup("eject after 3 failures", 3, 0),
+                    new DeadBackendSetup("eject after 3 + retry once", 3, 1));
+        }
+    }
+
+    /**
+     * What one setup measured.
+     *
+     * @param setup          the setup
+     * @param requests       requests the client sent
+     * @param clientErrors   answers the client got that were not 200
+     * @param attempts       requests the proxy sent to backends
+     * @param failedAttempts of which the backend did not answer
+     * @param served         requests each backend answered
+     */
+    public record DeadBackendRun(DeadBackendSetup setup, int requests, long clientErrors, long attempts,
+                                 long failedAttempts, long[] served) {
+        public DeadBackendRun {
+            Check.notNull("setup", setup);
+            served = Check.notNull("served", served).clone();
+        }
+
+        @Override
+        public long[] served() {
+            return served.clone();
+        }
+    }
+
+    /**
+     * Four equal real backends behind the real {@link L7Proxy} (round robin); one client sends {@code requests}
+     * GETs one after another, and backend 1 is killed (its port closed) just before request {@code killAt}. Each
+     * setup gets fresh backends and a fresh proxy. With one client in sequence and round robin the counts do not
+     * depend on timing: the same arguments give the same table.
+     *
+     * @param requests 40 to 4,000
+     * @param killAt   0 to requests
+     */
+    public static List<DeadBackendRun> deadBackend(List<DeadBackendSetup> setups, int requests, int killAt, long seed) {
+        Check.notEmpty("setups", setups);
+        Check.inRange("requests", requests, 40, 4_000);
+        Check.inRange("killAt", killAt, 0, requests);
+        List<DeadBackendRun> runs = new ArrayList<>();
+        for (DeadBackendSetup setup : setups) {
+            Check.notNull("setup", setup);
+            try (Backends backends = Backends.start(seed, 10, 10, 10, 10);
+                 L7Proxy proxy = L7Proxy.start(backends, Policy.ROUND_ROBIN, seed).retries(setup.retries());
+                 LoopbackClient client = LoopbackClient.to(proxy.uri())) {
+                if (setup.ejectAfter() > 0) proxy.ejectAfter(setup.ejectAfter());
+                long errors = 0;
+                for (int i = 0; i < requests; i++) {
+                    if (i == killAt) backends.kill(1);
+                    if (client.get("/work?id=" + i).status() != 200) errors++;
+                }
+                L7Proxy.Counts counts = proxy.counts();
+                runs.add(new DeadBackendRun(setup, requests, errors, counts.attempts(), counts.failedAttempts(),
+                        backends.served()));
+            }
+        }
+        return runs;
+    }
+
+    /** The runs side by side, with the failures the simple counting argument predicts for each. */
+    public static Table deadBackendTable(List<DeadBackendRun> runs, int killAt) {
+        Check.notEmpty("runs", runs);
+        StringColumn setup = StringColumn.create("setup"), served = StringColumn.create("served per backend");
+        IntColumn errors = IntColumn.create("client errors"), predicted = IntColumn.create("predicted errors"),
+                attempts = IntColumn.create("attempts"), failed = IntColumn.create("failed attempts");
+        for (DeadBackendRun r : runs) {
+            setup.append(r.setup().label());
+            errors.append((int) r.clientErrors());
+            predicted.append((int) Theory.deadBackendErrors(r.requests(), killAt, 4, r.setup().ejectAfter(), r.setup().retries()));
+            attempts.append((int) r.attempts());
+            failed.append((int) r.failedAttempts());
+            served.append(java.util.Arrays.toString(r.served()));
+        }
+        return Table.create("backend 1 killed before request " + killAt + " (real HTTP, round robin over 4)")
+                .addColumns(setup, errors, predicted, attempts, failed, served);
+    }
 }

@@ -138,4 +138,18 @@ public final class Theory {
         Check.that(rho >= 0 && rho < 1, "rho", rho, "must be in [0, 1)");
         return (k - 1) + ratePerSecond * share * timeoutMs / 1000 + rho / (1 - rho);
     }
+
+    /**
+     * Client-visible failures when one of {@code backends} dies before request {@code killAt} of {@code requests}
+     * sent one at a time under round robin: every {@code backends}-th request after the death lands on the dead
+     * one ({@code (requests - killAt) / backends}, rounded up: an upper bound that is exact when the dead one is next in turn at the kill), unless the proxy ejects it after
+     * {@code ejectAfter} failures in a row (then only those), and none reach the client if it retries elsewhere.
+     */
+    public static long deadBackendErrors(int requests, int killAt, int backends, int ejectAfter, int retries) {
+        Check.inRange("killAt", killAt, 0, requests);
+        Check.positive("backends", backends);
+        if (retries > 0) return 0;
+        long landing = (requests - killAt + backends - 1) / backends;
+        return ejectAfter > 0 ? Math.min(ejectAfter, landing) : landing;
+    }
 }
