@@ -165,9 +165,10 @@ public final class LeaderFollower {
             if (op.outcome() == Clients.Outcome.FAILED) refused++;
         }
         for (Clients.Op op : c.clients().ops()) if (op.start() >= PROMOTE && op.outcome() == Clients.Outcome.OK) byNew++;
-        int divergent = disagreements(c.replica("n2").log(), c.replica("n3").log());
+        List<Msg.Entry> n1 = c.replica("n1").log(), n2 = c.replica("n2").log(), n3 = c.replica("n3").log();
+        int divergent = Math.max(disagreements(n2, n3), Math.max(disagreements(n1, n2), disagreements(n1, n3)));
         return new SplitBrain(fencing, byOld, byNew, refused, c.lostWrites(), divergent,
-                c.replica("n1").role().name(), c.sim().trace());
+                c.replica("n1").role().name(), (int) c.replica("n1").discarded(), c.sim().trace());
     }
 
     private static int disagreements(List<Msg.Entry> a, List<Msg.Entry> b) {

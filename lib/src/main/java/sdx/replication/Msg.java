@@ -4,7 +4,7 @@ import sdx.sim.ClientReply;
 
 /** Every message of the leader–follower protocol: records dispatched with {@code instanceof}. */
 public sealed interface Msg permits Msg.Write, Msg.WriteOk, Msg.WriteFailed, Msg.Append, Msg.Appended, Msg.Fenced,
-        Msg.NewEpoch, Msg.Read, Msg.ReadOk {
+        Msg.NewEpoch, Msg.Read, Msg.ReadOk, Msg.Rejoin, Msg.Resync {
 
     /** One log entry: position, the leader's epoch when written, the client operation, key and value. */
     record Entry(long index, long epoch, long opId, String key, long value) {}
@@ -26,8 +26,28 @@ public sealed interface Msg permits Msg.Write, Msg.WriteOk, Msg.WriteFailed, Msg
     /** A follower has every entry up to {@code index} (cumulative, like TCP's ack). */
     record Appended(long epoch, long index) implements Msg {}
 
-    /** A follower refuses a leader of an older epoch: it knows {@code epoch}. */
-    record Fenced(long epoch) implements Msg {}
+    /** A follower refuses a leader of an older epoch: it knows {@code epoch}, led by {@code leader}. */
+    record Fenced(long epoch, String leader) implements Msg {}
+
+    /**
+     * A deposed leader asks the leader of {@code epoch} to take it back as a follower, sending the position and
+     * epoch of every entry in its log so the leader can find where the two logs part.
+     */
+    record Rejoin(long epoch, java.util.List<Entry> log) implements Msg {
+        public Rejoin {
+            log = java.util.List.copyOf(log);
+        }
+    }
+
+    /**
+     * The leader's answer to {@link Rejoin}: drop every entry from {@code from} on (the old leader's writes nobody
+     * else has) and apply {@code entries} (the leader's log from {@code from}) instead.
+     */
+    record Resync(long epoch, long from, java.util.List<Entry> entries) implements Msg {
+        public Resync {
+            entries = java.util.List.copyOf(entries);
+        }
+    }
 
     /** A newly promoted leader announces its epoch. */
     record NewEpoch(long epoch) implements Msg {}

@@ -18,8 +18,10 @@ import sdx.sim.Node;
  * a log and sends each entry to its followers; a follower applies entries in index order (buffering any
  * that arrive early) and acknowledges cumulatively. When the leader answers the client depends on the
  * {@link Mode}. With {@code fencing}, every message carries the leader's epoch and a replica refuses an
- * older epoch, so a deposed leader learns it was replaced and stops; without it, two leaders can both
- * accept writes (split brain).
+ * older epoch, so a deposed leader learns it was replaced, steps down and rejoins as a follower: the new leader
+ * finds where their logs part, the old leader drops the entries nobody else has (writes it never got
+ * acknowledged) and takes the new leader's instead. Without fencing, two leaders can both accept writes
+ * (split brain).
  */
 public final class Replica implements Node<Msg> {
     /** What a replica is now. */
@@ -41,6 +43,7 @@ public final class Replica implements Node<Msg> {
     private Role role;
     private long epoch = 1;
     private long applied;
+    private long discarded;
     private String leader;
 
     /** A replica that starts as leader of epoch 1 ({@code leader}) or as its follower. */
@@ -63,7 +66,9 @@ public final class Replica implements Node<Msg> {
         if (m instanceof Msg.Write w) onWrite(from, w);
         else if (m instanceof Msg.Append a) onAppend(from, a);
         else if (m instanceof Msg.Appended a) onAppended(from, a);
-        else if (m instanceof Msg.Fenced f) { if (f.epoch() > epoch) stepDown(f.epoch(), from); }
+        else if (m instanceof Msg.Fenced f) { if (f.epoch() > epoch) stepDown(f.epoch(), f.leader()); }
+        else if (m instanceof Msg.Rejoin r) onRejoin(from, r);
+        else if (m instanceof Msg.Resync r) onResync(from, r);
         else if (m instanceof Msg.NewEpoch n) onNewEpoch(from, n);
         else if (m instanceof Msg.Read r) onRead(from, r);
     }
@@ -85,7 +90,7 @@ public final class Replica implements Node<Msg> {
 
     private void onAppend(String from, Msg.Append a) {
         if (fencing && a.epoch() < epoch) {
-            ctx.send(from, new Msg.Fenced(epoch));
+            ctx.send(from, new Msg.Fenced(epoch, leader));
             return;
         }
         if (fencing && a.epoch() > epoch) stepDown(a.epoch(), from);
@@ -127,7 +132,7 @@ public final class Replica implements Node<Msg> {
 
     private void onNewEpoch(String from, Msg.NewEpoch n) {
         if (fencing && n.epoch() < epoch) {
-            ctx.send(from, new Msg.Fenced(epoch));
+            ctx.send(from, new Msg.Fenced(epoch, leader));
             return;
         }
         stepDown(n.epoch(), from);
@@ -144,7 +149,47 @@ public final class Replica implements Node<Msg> {
             pending.clear();
             matched.clear();
             catchUp.clear();
+            if (!newLeader.equals(ctx.self())) ctx.send(newLeader, new Msg.Rejoin(epoch, List.copyOf(log.values())));
         }
+    }
+
+    /** As leader: take a deposed leader back, sending it this log from where the two logs part. */
+    private void onRejoin(String from, Msg.Rejoin r) {
+        if (role != Role.LEADER || r.epoch() != epoch) return;
+        long from1 = 1;
+        for (Msg.Entry theirs : r.log()) {
+            Msg.Entry mine = log.get(theirs.index());
+            if (mine == null || !mine.equals(theirs)) break;
+            from1 = theirs.index() + 1;
+        }
+        matched.put(from, from1 - 1);
+        ctx.send(from, new Msg.Resync(epoch, from1, List.copyOf(log.tailMap(from1, true).values())));
+    }
+
+    /** As a rejoining follower: drop what the leader does not have, then apply its entries. */
+    private void onResync(String from, Msg.Resync r) {
+        if (r.epoch() != epoch || role != Role.FOLLOWER) return;
+        for (Msg.Entry dropped : List.copyOf(log.tailMap(r.from(), true).values())) {
+            log.remove(dropped.index());
+            written.remove(dropped.value());
+            discarded++;
+        }
+        latest.clear();
+        for (Msg.Entry e : log.values()) latest.put(e.key(), e);
+        applied = r.from() - 1;
+        for (Msg.Entry e : r.entries()) {
+            store(e);
+            applied = e.index();
+            history.applied(ctx.self(), e, ctx.now());
+        }
+        early.headMap(applied, true).clear();       // new entries that overtook the resync wait in early
+        while (!early.isEmpty() && early.firstKey() == applied + 1) {
+            Msg.Entry next = early.pollFirstEntry().getValue();
+            store(next);
+            applied = next.index();
+            history.applied(ctx.self(), next, ctx.now());
+        }
+        ctx.send(from, new Msg.Appended(epoch, applied));
     }
 
     private void onRead(String from, Msg.Read r) {
@@ -202,6 +247,11 @@ public final class Replica implements Node<Msg> {
     /** True if the write of {@code value} (unique per write in these experiments) is in this replica's log. */
     public boolean has(long value) {
         return written.contains(value);
+    }
+
+    /** Entries this replica dropped when it rejoined a newer leader (its writes nobody else had). */
+    public long discarded() {
+        return discarded;
     }
 
     /** The log, index by index (a copy). */

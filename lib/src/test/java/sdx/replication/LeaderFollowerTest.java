@@ -53,6 +53,26 @@ class LeaderFollowerTest {
         assertEquals(0, with.divergentPositions());
         assertEquals("FOLLOWER", with.oldLeaderRoleAtEnd());
         assertTrue(with.ackedByNew() > 0);
+        assertTrue(with.oldLeaderDropped() > 0, "n1 took writes while cut off that nobody acknowledged, and dropped them");
+        assertTrue(without.divergentPositions() > 0);
+        assertEquals(0, without.oldLeaderDropped());
+    }
+
+    @Test
+    void aDeposedLeaderRejoinsAndEndsWithTheNewLeadersLog() {
+        Cluster c = Cluster.start(3, Cluster.Settings.of(Mode.SEMI_SYNC).fencing(true).clients(1))
+                .writes(sdx.sim.Time.ms(10), 60);
+        c.staleClientWrites("n1", sdx.sim.Time.ms(10), 60);
+        c.sim().at(LeaderFollower.CUT, s -> s.partition(java.util.Set.of("n1")));
+        c.sim().at(LeaderFollower.PROMOTE, s -> c.failover());
+        c.sim().at(LeaderFollower.HEAL, s -> s.heal());
+        c.sim().runFor(sdx.sim.Time.ms(1000));
+        Replica old = c.replica("n1"), leader = c.replica("n2");
+        assertEquals(Replica.Role.FOLLOWER, old.role());
+        assertEquals(leader.epoch(), old.epoch());
+        assertEquals(leader.log(), old.log(), "after rejoining, the old leader holds exactly the new leader's log");
+        assertEquals(leader.applied(), old.applied());
+        assertTrue(old.discarded() > 0);
     }
 
     @Test
