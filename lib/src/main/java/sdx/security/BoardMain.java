@@ -3,6 +3,7 @@ package sdx.security;
 import java.io.IOException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import sdx.core.Check;
 
 /**
  * Runs the {@link CommentBoard} on its own for the browser test: prints {@code port=<n>} on a line, then serves
@@ -15,7 +16,7 @@ public final class BoardMain {
     /** Entry point. */
     public static void main(String[] args) throws InterruptedException {
         long seconds = args.length > 0 ? Long.parseLong(args[0]) : 60;
-        if (seconds < 1 || seconds > 3_600) throw new IllegalArgumentException("seconds must be in [1, 3600], was " + seconds);
+        Check.inRange("seconds", (int) Math.min(seconds, Integer.MAX_VALUE), 1, 3_600);
         CountDownLatch stop = new CountDownLatch(1);
         Thread stdin = new Thread(() -> {
             try {
