@@ -10,6 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.owasp.encoder.Encode;
 import sdx.exercise.Exercise;
 import sdx.exercise.GraderContract;
+import sdx.exercise.Prediction;
+import sdx.security.FloodSettings;
+import sdx.security.FloodTheory;
+import sdx.security.Protection;
 import sdx.exercise.Report;
 
 /** Notebook 23's graders against the solutions, plausible wrong answers and the stubs. */
@@ -87,6 +91,39 @@ class SecurityExercisesTest {
                     mutant("a bigger server against reflection", "reflection", except(Attack.REFLECTION, Defence.BIGGER_SERVER)),
                     mutant("no answer for reflection", "reflection", except(Attack.REFLECTION, null)));
         }
+    }
+
+    /** The notebook's solution to exercise 3: capacity shared in proportion to arrivals (the queue is nearly always full). */
+    static double proportionalShare() {
+        FloodSettings s = FloodSettings.defaults();
+        return s.capacity() * s.legitRate() / (s.legitRate() + SecurityExercises.PREDICT_ATTACK_RATE);
+    }
+
+    @Nested
+    class SheddingGoodput extends GraderContract<Double> {
+        @Override protected Report grade(Double a) { return SecurityExercises.predictSheddingGoodput(a); }
+        @Override protected Double reference() { return proportionalShare(); }
+        @Override protected Double stub() { return Exercise.TODO_NUMBER; }
+        @Override protected List<Double> alsoCorrect() {
+            return List.of(FloodTheory.goodput(FloodSettings.defaults(), Protection.LOAD_SHEDDING, SecurityExercises.PREDICT_ATTACK_RATE, 60));
+        }
+
+        @Override
+        protected List<Mutant<Double>> mutants() {
+            String id = Prediction.CHECK_ID;
+            return List.of(
+                    mutant("shedding only turns the attacker away", id, 160.0),
+                    mutant("nobody, as without protection", id, 0.0),
+                    mutant("the attacker's share of capacity", id, 500.0 * 2_000 / 2_160),
+                    mutant("legitimate rate times their share of arrivals", id, 160.0 * 160 / 2_160));
+        }
+    }
+
+    @Test
+    void sheddingTruthAgreesWithTheMmcnTheory() {
+        // 60 virtual seconds, about 2,200 legitimate requests answered: a spread near 0.8 requests/s; 4 is five spreads
+        double theory = FloodTheory.goodput(FloodSettings.defaults(), Protection.LOAD_SHEDDING, SecurityExercises.PREDICT_ATTACK_RATE, 60);
+        assertEquals(theory, SecurityExercises.sheddingTruth(), 4);
     }
 
     @Test
