@@ -24,7 +24,10 @@ import sdx.core.Rng;
  * own source address, 127.0.0.10 and up, sending at seeded Poisson times) and one attacker (source 127.0.0.66,
  * {@code attackConnections} connections, paced to {@code attackRate} requests/s in total). Everything stops by
  * itself after {@code seconds} (at most {@link #MAX_SECONDS}): the run then closes every client socket, joins
- * every thread and closes the server. Wall-clock results: they differ a little from run to run.
+ * every thread and closes the server. The traffic is bounded in count too: each attacker connection sends at its
+ * paced times only (never catching up after a stall), so the attacker sends at most attackRate × seconds requests
+ * plus one per connection, and each legitimate client at most one per scheduled send time.
+ * Wall-clock results: they differ from run to run and with the load on the machine.
  */
 public final class FloodRun {
     private FloodRun() {}
