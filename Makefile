@@ -88,7 +88,7 @@ site: venv $(JAR)
 	$(VPY) tools/build_site.py
 
 e2e: venv $(JAR)
-	$(VPY) -m pytest -q tests/test_e2e_jupyterlab.py
+	$(VPY) -m pytest -q tests/test_e2e_jupyterlab.py tests/test_xss_browser.py
 
 bench: venv $(JAR)
 	$(VPY) tools/bench.py
