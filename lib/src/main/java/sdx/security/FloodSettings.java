@@ -52,6 +52,12 @@ public record FloodSettings(int workers, double serviceMillis, int legitClients,
         return legitClients * legitRatePerClient;
     }
 
+    /** A copy with {@code count} workers. */
+    public FloodSettings withWorkers(int count) {
+        return new FloodSettings(count, serviceMillis, legitClients, legitRatePerClient, deadlineMillis, rateLimit,
+                burst, queueLimit, connectionsPerClient, attackConnections);
+    }
+
     /** A copy with another queue limit. */
     public FloodSettings withQueueLimit(int limit) {
         return new FloodSettings(workers, serviceMillis, legitClients, legitRatePerClient, deadlineMillis, rateLimit,

@@ -95,7 +95,7 @@ class SecurityExercisesTest {
 
     /** The notebook's solution to exercise 3: capacity shared in proportion to arrivals (the queue is nearly always full). */
     static double proportionalShare() {
-        FloodSettings s = FloodSettings.defaults();
+        FloodSettings s = SecurityExercises.predictSettings();
         return s.capacity() * s.legitRate() / (s.legitRate() + SecurityExercises.PREDICT_ATTACK_RATE);
     }
 
@@ -105,7 +105,7 @@ class SecurityExercisesTest {
         @Override protected Double reference() { return proportionalShare(); }
         @Override protected Double stub() { return Exercise.TODO_NUMBER; }
         @Override protected List<Double> alsoCorrect() {
-            return List.of(FloodTheory.goodput(FloodSettings.defaults(), Protection.LOAD_SHEDDING, SecurityExercises.PREDICT_ATTACK_RATE, 60));
+            return List.of(FloodTheory.goodput(SecurityExercises.predictSettings(), Protection.LOAD_SHEDDING, SecurityExercises.PREDICT_ATTACK_RATE, 60));
         }
 
         @Override
@@ -114,15 +114,16 @@ class SecurityExercisesTest {
             return List.of(
                     mutant("shedding only turns the attacker away", id, 160.0),
                     mutant("nobody, as without protection", id, 0.0),
-                    mutant("the attacker's share of capacity", id, 500.0 * 2_000 / 2_160),
-                    mutant("legitimate rate times their share of arrivals", id, 160.0 * 160 / 2_160));
+                    mutant("the attacker's share of capacity", id, 750.0 * 2_000 / 2_160),
+                    mutant("legitimate rate times their share of arrivals", id, 160.0 * 160 / 2_160),
+                    mutant("section 1.1's two-worker server read off its chart", id, 500.0 * 160 / 2_160));
         }
     }
 
     @Test
     void sheddingTruthAgreesWithTheMmcnTheory() {
         // 60 virtual seconds, about 2,200 legitimate requests answered: a spread near 0.8 requests/s; 4 is five spreads
-        double theory = FloodTheory.goodput(FloodSettings.defaults(), Protection.LOAD_SHEDDING, SecurityExercises.PREDICT_ATTACK_RATE, 60);
+        double theory = FloodTheory.goodput(SecurityExercises.predictSettings(), Protection.LOAD_SHEDDING, SecurityExercises.PREDICT_ATTACK_RATE, 60);
         assertEquals(theory, SecurityExercises.sheddingTruth(), 4);
     }
 
