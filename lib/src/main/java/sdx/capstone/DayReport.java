@@ -371,8 +371,9 @@ public final class DayReport {
         for (int h = 0; h < HOURS; h++) if (!Double.isNaN(p99[h])) keep.add(h);
         double[] x = keep.stream().mapToDouble(h -> h).toArray();
         double[] y50 = keep.stream().mapToDouble(h -> p50[h]).toArray(), y99 = keep.stream().mapToDouble(h -> p99[h]).toArray();
-        return target(Plot.line("Latency per hour", "hour of the day", "latency (ms, log scale)").logY()
-                .series("p50", x, y50).series("p99", x, y99), "p99 target", targets.p99Millis());
+        Plot p = Plot.line("Latency per hour", "hour of the day", "latency (ms, log scale)").logY().xRange(0, HOURS - 1);
+        if (x.length > 0) p.series("p50", x, y50).series("p99", x, y99);
+        return target(p, "p99 target", targets.p99Millis());
     }
 
     /** Dollars per hour, the fixed part and the traffic, with the budget per hour. */

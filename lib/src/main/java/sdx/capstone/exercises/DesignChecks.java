@@ -33,7 +33,7 @@ public class DesignChecks {
     private static synchronized DayReport day(Design d) {
         DayReport r = DAYS.get(d);
         if (r == null) {
-            if (DAYS.size() > 20) DAYS.clear();
+            if (DAYS.size() >= 8) DAYS.clear();                    // a day's report holds its latencies: keep few
             r = Capstone.simulate(d, CapstoneExercises.grownDay(), CapstoneExercises.prices(), CapstoneExercises.targets(),
                     CapstoneExercises.SEED);
             DAYS.put(d, r);
