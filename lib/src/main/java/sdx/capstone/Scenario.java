@@ -114,6 +114,24 @@ public record Scenario(double readsPerDay, double writesPerDay, int activeLinks,
                 timeoutMillis, bytesPerLink, responseBytes, sampleEvery);
     }
 
+    /** This day with zone 0 dark from {@code hour} for {@code hours} hours (0 hours: no outage). */
+    public Scenario withZoneOutage(int hour, double hours) {
+        return new Scenario(readsPerDay, writesPerDay, activeLinks, zipfSkew, storedLinks, peakToAverage, peakHour,
+                viralShare, viralHour, viralHours, botRequestsPerSecond, botHour, botHours, partnerRequestsPerSecond,
+                crashHour, crashHours, hour, hours, nodeAvailability, nodeRepairHours,
+                failoverSeconds, appServiceMillis, tlsExtraMillis, dbServiceMillis, cacheMillis, timeoutMillis,
+                bytesPerLink, responseBytes, sampleEvery);
+    }
+
+    /** This day with writes to a shard refused for {@code seconds} after its leader is lost. */
+    public Scenario withFailoverSeconds(double seconds) {
+        return new Scenario(readsPerDay, writesPerDay, activeLinks, zipfSkew, storedLinks, peakToAverage, peakHour,
+                viralShare, viralHour, viralHours, botRequestsPerSecond, botHour, botHours, partnerRequestsPerSecond,
+                crashHour, crashHours, zoneOutageHour, zoneOutageHours, nodeAvailability, nodeRepairHours,
+                seconds, appServiceMillis, tlsExtraMillis, dbServiceMillis, cacheMillis, timeoutMillis,
+                bytesPerLink, responseBytes, sampleEvery);
+    }
+
     /** This day simulating one request in {@code every} (more is faster and noisier). */
     public Scenario sampledEvery(int every) {
         return new Scenario(readsPerDay, writesPerDay, activeLinks, zipfSkew, storedLinks, peakToAverage, peakHour,

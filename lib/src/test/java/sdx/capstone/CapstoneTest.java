@@ -133,6 +133,25 @@ class CapstoneTest {
     }
 
     @Test
+    void writesWaitForANewLeaderAndOneCopyHasNone() {
+        // Only the zone outage (13:00 for 1.5 h) on an otherwise quiet day. Writes are about 1% of requests.
+        Scenario outage = Scenario.standard().quiet().withZoneOutage(13, 1.5);
+        String failover = DaySimulation.Reason.FAILOVER.words, noCopy = DaySimulation.Reason.NO_DATABASE_COPY.words;
+        // Two copies, an instant promotion: nothing is lost.
+        DayReport instant = Capstone.simulate(GOOD, outage.withFailoverSeconds(0), Prices.standard(), Targets.standard(), 4);
+        assertEquals(java.util.Map.of(), instant.failures());
+        // A promotion that takes an hour: writes to the shards whose leader was in zone 0 fail, reads do not.
+        DayReport slow = Capstone.simulate(GOOD, outage.withFailoverSeconds(3_600), Prices.standard(), Targets.standard(), 4);
+        assertEquals(java.util.Set.of(failover), slow.failures().keySet());
+        // One copy: the shards in zone 0 have nothing to promote, and their reads that miss the cache fail too.
+        DayReport single = Capstone.simulate(GOOD.toBuilder().replicas(1).build(), outage, Prices.standard(), Targets.standard(), 4);
+        assertEquals(java.util.Set.of(noCopy), single.failures().keySet());
+        assertTrue(single.failures().get(noCopy) > 10 * slow.failures().get(failover), single.failures() + " vs " + slow.failures());
+        double[] byHour = single.availabilityByHour();
+        for (int h = 0; h < 24; h++) assertEquals(h == 13 || h == 14, byHour[h] < 1, "hour " + h + ": " + byHour[h]);
+    }
+
+    @Test
     void moreCopiesNeverLowerAvailabilityForTheSameSeed() {
         for (long seed = 1; seed <= 3; seed++) {
             double previous = 0;
