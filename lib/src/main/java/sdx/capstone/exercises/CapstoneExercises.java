@@ -1,12 +1,15 @@
 package sdx.capstone.exercises;
 
+import sdx.capstone.Capstone;
+import sdx.capstone.Design;
 import sdx.capstone.Prices;
 import sdx.capstone.Scenario;
 import sdx.capstone.Targets;
 import sdx.exercise.Grader;
+import sdx.exercise.Prediction;
 import sdx.exercise.Report;
 
-/** Notebook 26's exercise, one method per check cell: {@link #design}. */
+/** Notebook 26's exercises, one method per check cell: {@link #predictBotShare}, {@link #design}. */
 public final class CapstoneExercises {
     private CapstoneExercises() {}
 
@@ -28,11 +31,28 @@ public final class CapstoneExercises {
         return Prices.standard();
     }
 
+    /** The notebook's better design with a looser limit of 50 requests per second per client (exercise 1). */
+    public static Design looserLimit() {
+        return Design.builder().appServers(14).zones(3).shards(4).replicas(2).cacheEntries(20_000)
+                .rateLimitPerClient(50).tls(true).codeLength(7).randomCodes(true).build();
+    }
+
+    static final Prediction BOT_SHARE = Prediction.named("the bot's share at the database, limit 50/s")
+            .truth(() -> Capstone.simulate(looserLimit(), 42).botShareToDatabase())
+            .tolerance(0.004, "a bucket that starts full and a Poisson flood move it by a little")
+            .tooHigh("a per-client token bucket lets through its own rate, whatever the client sends; what is that as a share of the flood?")
+            .tooLow("the limit is not a wall: the bot gets its 50 tokens every second like anyone else, and its guesses miss the cache");
+
+    /** Exercise 1: the share (a fraction, 0 to 1) of the bot's requests that reach the database under {@link #looserLimit()}. */
+    public static Report predictBotShare(double share) {
+        return BOT_SHARE.grade(share);
+    }
+
     /** The seed the grader runs the day with. */
     public static final long SEED = 2026;
 
     /**
-     * Grades a design on {@link #grownDay()} with the grader's seed: one check per principle (availability,
+     * Exercise 2: grades a design on {@link #grownDay()} with the grader's seed: one check per principle (availability,
      * latency, cost, security); a failed check names the target and the cause the day measured.
      */
     public static Report design(DesignChoice choice) {
