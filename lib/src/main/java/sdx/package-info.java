@@ -18,6 +18,7 @@
  *   <li>topic packages: every other {@code sdx.X}, named as its notebook is ({@code sdx.cache},
  *       {@code sdx.sharding}, {@code sdx.mapreduce}, ...). A topic's {@code exercises} subpackage belongs
  *       to its topic.</li>
+ *   <li>{@code sdx.capstone} (notebook 26): the synthesis, which may use every topic package; no topic uses it.</li>
  * </ol>
  * Something two topics both need moves down a layer (to {@code sdx.core}, {@code sdx.sim} or
  * {@code sdx.net}) before the second copy is written.

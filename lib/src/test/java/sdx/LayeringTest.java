@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The layering rule of {@code sdx/package-info.java}, checked on the library's sources: sdx.core <
- * sdx.viz < sdx.exercise < {sdx.sim, sdx.net} < topic packages. A package may use a layer below it,
+ * sdx.viz < sdx.exercise < {sdx.sim, sdx.net} < topic packages < sdx.capstone (the synthesis, notebook 26,
+ * which may use every topic and which no topic may use). A package may use a layer below it,
  * never one above or beside it; a topic never uses another topic (its {@code exercises} subpackage is
  * part of it). Every reference counts: imports, static imports and fully qualified names in code
  * (comments and string literals are left out, so javadoc may mention other packages).
@@ -53,8 +54,11 @@ class LayeringTest {
         files.put("sdx/sharding/Ok.java", "package sdx.sharding;\nimport sdx.net.LoopbackServer;\n"
                 + "/** Unlike {@link sdx.cache.LruPolicy}, ... */\nclass Ok { String s = \"sdx.mapreduce.Engine\"; }");
         files.put("sdx/welcome/Bad.java", "package sdx.welcome;\nclass Bad { Object o = sdx.cache.exercises.LruChecks.class; }");
+        files.put("sdx/capstone/Ok.java", "package sdx.capstone;\nimport sdx.capacity.Quantity;\nimport sdx.cache.LruPolicy;\nclass Ok {}");
+        files.put("sdx/capacity/Up.java", "package sdx.capacity;\nimport sdx.capstone.Design;\nclass Up {}");
         assertEquals(List.of(
                 "sdx/cache/Bad.java (sdx.cache, a topic) uses sdx.sharding (another topic)",
+                "sdx/capacity/Up.java (sdx.capacity, a topic) uses sdx.capstone (layer capstone, above it)",
                 "sdx/core/Up.java (sdx.core, layer core) uses sdx.viz (layer viz, above it)",
                 "sdx/sim/Side.java (sdx.sim, layer sim/net) uses sdx.net (layer sim/net, beside it)",
                 "sdx/welcome/Bad.java (sdx.welcome, a topic) uses sdx.cache (another topic)"), violations(files));
@@ -84,7 +88,7 @@ class LayeringTest {
         return out;
     }
 
-    private static final int TOPIC = 4;
+    private static final int TOPIC = 4, CAPSTONE = 5;
 
     private static int layer(String top) {
         return switch (top) {
@@ -92,6 +96,7 @@ class LayeringTest {
             case "viz" -> 1;
             case "exercise" -> 2;
             case "sim", "net" -> 3;
+            case "capstone" -> CAPSTONE;
             default -> TOPIC;
         };
     }
@@ -102,6 +107,7 @@ class LayeringTest {
             case 1 -> "viz";
             case 2 -> "exercise";
             case 3 -> "sim/net";
+            case CAPSTONE -> "capstone";
             default -> "topic";
         };
     }
