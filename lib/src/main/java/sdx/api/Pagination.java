@@ -277,7 +277,8 @@ public final class Pagination implements AutoCloseable {
             repeated.append(d.repeated());
             skipped.append(d.skipped());
         }
-        return Table.create("a reader pages while the feed changes (seed " + seed + ")")
+        return Table.create("a reader pages while the feed changes: " + inserts + " inserts and " + deletes
+                        + " deletes before each page (seed " + seed + ")")
                 .addColumns(kind, pages, repeated, skipped);
     }
 
