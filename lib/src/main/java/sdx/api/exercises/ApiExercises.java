@@ -10,7 +10,7 @@ public final class ApiExercises {
     private ApiExercises() {}
 
     /** Exercise 2: rows in the table. */
-    public static final int PREDICT_ROWS = 100_000;
+    public static final int PREDICT_ROWS = 50_000;
     /** Exercise 2: the page's offset. */
     public static final int PREDICT_OFFSET = 40_000;
     /** Exercise 2: the page size. */
