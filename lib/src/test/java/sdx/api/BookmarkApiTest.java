@@ -13,7 +13,6 @@ class BookmarkApiTest {
     @Test
     void statusTourAnswersEachRequestWithItsStatus() {
         Table t = Api.statusCodes();
-        System.out.println(t.print());
         assertEquals(List.of(201, 200, 304, 200, 200, 412, 204, 404, 201, 405, 415, 400, 422, 400),
                 t.intColumn("status").asList());
         String created = t.stringColumn("response headers").get(0);
@@ -26,7 +25,6 @@ class BookmarkApiTest {
     @Test
     void methodSemanticsAreMeasuredNotTyped() {
         Table t = Api.methodSemantics();
-        System.out.println(t.print());
         // GET x2 safe; PUT, PATCH, DELETE idempotent; POST not; POST with a key idempotent.
         assertEquals(List.of("yes", "yes", "no", "no", "no", "no", "no"), t.stringColumn(2).asList());
         assertEquals(List.of("yes", "yes", "yes", "yes", "yes", "no", "yes"), t.stringColumn(3).asList());
@@ -37,7 +35,6 @@ class BookmarkApiTest {
     @Test
     void rateLimitCountsDownThen429WithRetryAfter() {
         Table t = Api.rateLimit(5, 3, 20);
-        System.out.println(t.print());
         assertEquals(List.of(200, 200, 200, 429, 429), t.intColumn("status").asList());
         assertTrue(t.stringColumn("response headers").get(0).contains("ratelimit-remaining: 2"));
         assertTrue(t.stringColumn("response headers").get(3).contains("retry-after: 40"));
@@ -48,7 +45,6 @@ class BookmarkApiTest {
     @Test
     void idempotencyKeyReplaysAndRefusesReuse() {
         Table t = Api.idempotencyKeys();
-        System.out.println(t.print());
         assertEquals(List.of(201, 201, 422, 201, 200), t.intColumn("status").asList());
         assertTrue(t.stringColumn("response body").get(4).contains("\"id\":2"), "two bookmarks saved, not three");
     }
@@ -56,8 +52,6 @@ class BookmarkApiTest {
     @Test
     void adHocAndProblemErrors() {
         Table ad = Api.adHocErrors(), pd = Api.problemErrors();
-        System.out.println(ad.print());
-        System.out.println(pd.print());
         assertEquals(List.of(400, 500, 200), ad.intColumn("status").asList());
         assertTrue(ad.stringColumn("response body").get(1).contains("NumberFormatException"), "the careless server leaks");
         assertEquals(List.of(400, 400, 404), pd.intColumn("status").asList());

@@ -20,7 +20,6 @@ class PaginationTest {
                 assertEquals(Pagination.Cost.keysetTheory(20), c.keysetVisits()[i]);
             }
             assertArrayEquals(new long[] {5001, 5002, 5003}, p.byKeyset(5000, 3).ids());
-            System.out.println(p.plans().print());
             assertTrue(p.plans().stringColumn(1).get(1).contains("rowid>?") || p.plans().stringColumn(1).get(1).contains("SEARCH"));
             assertThrows(IllegalArgumentException.class, () -> p.cost(20, 19_990));
         }
@@ -32,8 +31,6 @@ class PaginationTest {
         // already read pull unread ones up past the offset (skips). A keyset cursor is a position in the data.
         Pagination.Drift inserts = Pagination.driftOf("offset", 100, 10, 2, 0, 7);
         Pagination.Drift deletes = Pagination.driftOf("offset", 100, 10, 0, 2, 7);
-        System.out.println(Pagination.drift(100, 10, 2, 0, 7).print());
-        System.out.println(Pagination.drift(100, 10, 0, 2, 7).print());
         assertEquals(2 * (inserts.pages() - 1), inserts.repeated(), "each page after the first re-reads the 2 new items' worth");
         assertEquals(0, inserts.skipped());
         assertTrue(deletes.skipped() > 0, deletes.toString());
