@@ -246,6 +246,21 @@ public final class DayReport {
         return parts;
     }
 
+    /** The month's bill by part, in whole dollars, with the total. */
+    public Table monthlyCostTable() {
+        tech.tablesaw.api.StringColumn part = tech.tablesaw.api.StringColumn.create("part");
+        DoubleColumn dollars = DoubleColumn.create("$ a month");
+        double total = 0;
+        for (Map.Entry<String, Double> e : monthlyCostParts().entrySet()) {
+            part.append(e.getKey());
+            dollars.append(Math.round(e.getValue()));
+            total += e.getValue();
+        }
+        part.append("total");
+        dollars.append(Math.round(total));
+        return Table.create("the month's bill by part").addColumns(part, dollars);
+    }
+
     // ---- the scorecard
 
     /** Every target, met or not, and the measured cause of each failure. */
