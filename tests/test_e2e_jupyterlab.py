@@ -122,6 +122,14 @@ def expected_images(path):
     return sum("image/png" in o.get("data", {}) for c in nb.cells for o in c.get("outputs", []))
 
 
+def previous_seconds(path):
+    times = EXECUTED / "times" / f"{path.stem}.json"
+    try:
+        return float(json.loads(times.read_text())["total_s"])
+    except (OSError, ValueError, KeyError):
+        return 0.0
+
+
 @pytest.fixture(scope="module")
 def notebook_runs(request, lab, context):
     """Runs the selected notebooks, TABS at a time; a test asks for its notebook's result."""
@@ -147,7 +155,9 @@ class Runner:
     """Hands the pending notebooks to TABS tabs and collects each one's failure message (None: passed)."""
 
     def __init__(self, context, base, token, paths):
-        self.pending, self.results, self.seconds = list(paths), {}, {}
+        # Longest first (the run-twice test's times, when `make notebooks` has just written them), so that the
+        # two tabs finish together instead of one running the slowest notebook alone at the end.
+        self.pending, self.results, self.seconds = sorted(paths, key=lambda p: -previous_seconds(p)), {}, {}
         self.tabs = [Tab(context, base, token, f"e2e-tab{i}") for i in range(max(1, min(TABS, len(paths))))]
 
     def result(self, path):
