@@ -42,6 +42,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-backg
 TABS = int(os.environ.get("E2E_TABS", "2"))
 RUN_LIMIT_S = 240  # per notebook, from Run All to the last prompt
 POLL_S = 0.5
+ERRORS = ".jp-NotebookPanel .jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"
 SHOTS = ROOT / "build" / "e2e"
 
 if not pathlib.Path(CHROMIUM).exists():
@@ -221,8 +222,11 @@ class Tab:
         if self.failure or time.time() > self.deadline:
             return True
         prompts = self.prompts()
+        if any("*" in p for p in prompts):
+            return False
         done = [p for p in prompts if re.search(r"\[\d+\]", p)]
-        return len(done) == self.code_cells and not any("*" in p for p in prompts)
+        # An error stops Run All (the cells after it go back to "[ ]"): report it now, not at the time limit.
+        return len(done) == self.code_cells or (bool(done) and self.page.locator(ERRORS).count() > 0)
 
     def finish(self):
         path, page = self.path, self.page
@@ -248,7 +252,7 @@ class Tab:
         # JupyterLab asks about news a moment after it starts; by now it would have (jupyter/ switches it off).
         if page.get_by_text("official Jupyter news").count():
             return "JupyterLab's news pop-up shows"
-        errors = panel.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
+        errors = page.locator(ERRORS)
         if errors.count():
             return f"{path.name}: error output in JupyterLab: {errors.first.inner_text()[:500]}"
         images = panel.locator(".jp-OutputArea-output img").count()
