@@ -92,12 +92,23 @@ public final class Plot implements Html {
     static final BasicStroke THEORY_STROKE = new BasicStroke(3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND,
             10f, new float[] {10f, 6f}, 0f);
 
-    private enum Kind { LINE, POINTS, CDF, THEORY, BARS }
+    /** Reference lines ({@link #hline}, {@link #vline}): neutral grey, short dashes, thinner than theory. */
+    static final Color REFERENCE_COLOR = new Color(0x666666);
+
+    /** Reference lines: 1.5 px, short dashes, so they never read as a theory curve (3 px, long dashes). */
+    static final BasicStroke REFERENCE_STROKE = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND,
+            10f, new float[] {4f, 4f}, 0f);
+
+    private enum Kind { LINE, POINTS, CDF, THEORY, BARS, HLINE, VLINE }
 
     /** What a call added; the XChart chart is built from these at render time, theory last. */
     private record Spec(Kind kind, String name, double[] x, double[] y, List<String> categories, String models) {
         boolean measured() {
-            return kind != Kind.THEORY;
+            return kind != Kind.THEORY && !reference();
+        }
+
+        boolean reference() {
+            return kind == Kind.HLINE || kind == Kind.VLINE;
         }
 
         /** The name whose hue this series takes. */
@@ -208,6 +219,39 @@ public final class Plot implements Html {
         return this;
     }
 
+    /**
+     * Adds a horizontal reference line at {@code y} (a target, a limit, a budget), drawn across the
+     * whole x range in neutral grey with short dashes, below the data, and named {@code label} in the
+     * legend. The y axis grows to include it. Line charts only.
+     *
+     * @throws IllegalArgumentException if {@code y} is not finite or {@code label} is null or blank
+     */
+    public Plot hline(double y, String label) {
+        return reference(Kind.HLINE, "y", y, label);
+    }
+
+    /**
+     * Adds a vertical reference line at {@code x} (a deadline, a capacity), drawn across the whole y
+     * range in neutral grey with short dashes, below the data, and named {@code label} in the legend.
+     * The x axis grows to include it. Line charts only.
+     *
+     * @throws IllegalArgumentException if {@code x} is not finite or {@code label} is null or blank
+     */
+    public Plot vline(double x, String label) {
+        return reference(Kind.VLINE, "x", x, label);
+    }
+
+    private Plot reference(Kind kind, String axis, double at, String label) {
+        xyOnly(kind == Kind.HLINE ? "hline(...)" : "vline(...)");
+        Check.that(Double.isFinite(at), axis, at, "must be a finite number");
+        Check.notNull("label", label);
+        Check.that(!label.isBlank(), "label", "\"" + label + "\"", "must not be blank (it names the line in the legend)");
+        double[] value = {at};
+        specs.add(new Spec(kind, uniqueName(label), kind == Kind.VLINE ? value : null,
+                kind == Kind.HLINE ? value : null, null, null));
+        return this;
+    }
+
     /** Logarithmic x axis (all x values must be > 0). */
     public Plot logX() {
         xyOnly("logX()");
@@ -271,6 +315,8 @@ public final class Plot implements Html {
                 case CDF -> "measured, cumulative distribution";
                 case BARS -> "bars";
                 case THEORY -> s.models() == null ? "theory, dashed" : "theory for " + s.models() + ", dashed";
+                case HLINE -> "reference line at " + yAxis + " = " + shortNumber(s.y()[0]);
+                case VLINE -> "reference line at " + xAxis + " = " + shortNumber(s.x()[0]);
             };
             series.add(s.name() + " (" + what + ")");
         }
@@ -333,10 +379,10 @@ public final class Plot implements Html {
 
     /** The XChart chart, styled, with measured series first and theory on top (package-private for tests). */
     Chart<?, ?> chart() {
-        if (specs.isEmpty()) {
+        if (specs.stream().allMatch(Spec::reference)) {
             throw new IllegalStateException("chart '" + title + "' has no series yet: add one with series(...)");
         }
-        Map<String, Integer> hues = Hues.assign(specs.stream().map(Spec::hueKey).distinct().toList());
+        Map<String, Integer> hues = Hues.assign(specs.stream().filter(sp -> !sp.reference()).map(Spec::hueKey).distinct().toList());
         int legendRows = specs.size();
         boolean oneRow = legendFitsInOneRow();
         int height = HEIGHT + (oneRow ? 0 : 18 * legendRows);
@@ -361,9 +407,10 @@ public final class Plot implements Html {
 
     private XYChart xyChart(Map<String, Integer> hues, int height) {
         XYChart c = new XYChartBuilder().width(WIDTH).height(height).title(title).xAxisTitle(xAxis).yAxisTitle(yAxis).build();
+        addReferenceLines(c);
         for (boolean theoryPass : new boolean[] {false, true}) {
             for (Spec spec : specs) {
-                if (spec.measured() == theoryPass) continue;
+                if (spec.reference() || spec.measured() == theoryPass) continue;
                 int hue = hues.get(spec.hueKey());
                 double[][] xy = spec.kind() == Kind.THEORY ? chords(spec.x(), spec.y()) : new double[][] {spec.x(), spec.y()};
                 XYSeries s = c.addSeries(spec.name(), xy[0], xy[1]);
@@ -405,6 +452,29 @@ public final class Plot implements Html {
         axisLabels(st, allX(), xMin, xMax, logX, true);
         axisLabels(st, allY(), yMin, yMax, logY, false);
         return c;
+    }
+
+    /** Reference lines first, so data and theory are drawn over them; each spans the other axis' range. */
+    private void addReferenceLines(XYChart c) {
+        double[] ax = allX(), ay = allY();
+        double x0 = xMin != null ? xMin : Arrays.stream(ax).min().orElseThrow();
+        double x1 = xMax != null ? xMax : Arrays.stream(ax).max().orElseThrow();
+        double y0 = yMin != null ? yMin : Arrays.stream(ay).min().orElseThrow();
+        double y1 = yMax != null ? yMax : Arrays.stream(ay).max().orElseThrow();
+        for (Spec spec : specs) {
+            if (!spec.reference()) continue;
+            boolean h = spec.kind() == Kind.HLINE;
+            double at = h ? spec.y()[0] : spec.x()[0];
+            if ((h ? logY : logX) && !(at > 0)) {
+                throw new IllegalStateException("reference line '" + spec.name() + "' at " + (h ? "y" : "x") + " = " + at
+                        + " cannot be drawn on a logarithmic axis: it needs a value > 0");
+            }
+            XYSeries s = h ? c.addSeries(spec.name(), new double[] {x0, x1}, new double[] {at, at})
+                    : c.addSeries(spec.name(), new double[] {at, at}, new double[] {y0, y1});
+            s.setLineColor(REFERENCE_COLOR);
+            s.setMarker(SeriesMarkers.NONE);
+            s.setLineStyle(REFERENCE_STROKE);
+        }
     }
 
     private CategoryChart categoryChart(Map<String, Integer> hues, int height) {
@@ -568,7 +638,7 @@ public final class Plot implements Html {
     }
 
     private double[] allY() {
-        return specs.stream().flatMapToDouble(s -> Arrays.stream(s.y())).toArray();
+        return specs.stream().filter(s -> s.y() != null).flatMapToDouble(s -> Arrays.stream(s.y())).toArray();
     }
 
     private static String range(double[] values, boolean log) {

@@ -219,6 +219,31 @@ class VizTest {
     }
 
     @Test
+    void referenceLinesAreGreyDashedLabelledSpanTheChartAndWidenTheAxis() {
+        XYChart c = (XYChart) Plot.line("t", "x", "y").series("s", x, y).hline(20, "target").vline(0.5, "start").chart();
+        XYSeries target = c.getSeriesMap().get("target"), start = c.getSeriesMap().get("start");
+        assertArrayEquals(new double[] {0.5, 4}, target.getXData(), "across the whole x range, the vline included");
+        assertArrayEquals(new double[] {20, 20}, target.getYData());
+        assertArrayEquals(new double[] {0.5, 0.5}, start.getXData());
+        assertArrayEquals(new double[] {1, 20}, start.getYData(), "across the whole y range, the hline included");
+        for (XYSeries ref : List.of(target, start)) {
+            assertEquals(Plot.REFERENCE_COLOR, ref.getLineColor());
+            assertEquals(SeriesMarkers.NONE, ref.getMarker());
+            assertTrue(ref.getLineStyle().getDashArray() != null, "dashed");
+        }
+        assertEquals(List.of("target", "start", "s"), List.copyOf(c.getSeriesMap().keySet()), "drawn below the data");
+        assertNotEquals(Plot.REFERENCE_COLOR, c.getSeriesMap().get("s").getLineColor());
+        String alt = Plot.line("t", "x", "latency").series("s", x, y).hline(20, "target").altText();
+        assertTrue(alt.contains("target (reference line at latency = 20)"), alt);
+        assertEquals("label must not be blank (it names the line in the legend), was \" \"", assertThrows(
+                IllegalArgumentException.class, () -> Plot.line("t", "x", "y").hline(1, " ")).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Plot.line("t", "x", "y").vline(Double.NaN, "v"));
+        assertThrows(IllegalStateException.class, () -> Plot.bar("t", "x", "y").hline(1, "target"));
+        assertThrows(IllegalStateException.class, () -> Plot.line("t", "x", "y").hline(1, "only a line").image());
+        assertThrows(IllegalStateException.class, () -> Plot.line("t", "x", "y").series("s", x, y).hline(0, "zero").logY().image());
+    }
+
+    @Test
     void misuseIsAClearError() {
         assertEquals("y.length must equal x.length = 4, was 3", assertThrows(IllegalArgumentException.class,
                 () -> Plot.line("t", "x", "y").series("s", x, new double[] {1, 2, 3})).getMessage());
