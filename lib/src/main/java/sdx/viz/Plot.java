@@ -400,7 +400,7 @@ public final class Plot implements Html {
         s.setAntiAlias(true);
         s.setMarkerSize(7);
         AxesChartStyler a = (AxesChartStyler) s;
-        a.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        a.setAxisTickLabelsFont(TICK_FONT);
         a.setPlotGridLinesColor(new Color(0xe6e6e6));
         return chart;
     }
@@ -451,7 +451,36 @@ public final class Plot implements Html {
         }
         axisLabels(st, allX(), xMin, xMax, logX, true);
         axisLabels(st, allY(), yMin, yMax, logY, false);
+        addTickBreaker(c);
         return c;
+    }
+
+    /**
+     * XChart puts the ticks of a linear axis ON the data values when those are equally spaced (a CDF's
+     * k/n, a counter 1..600), every so many values: ticks at 0.105, 0.21, ... that the label format
+     * rounds to "0.1", "0.2", so a CDF seemed to end above "1.0", and long integer axes got crowded.
+     * One invisible point inside the plotted range, off the data's spacing, makes XChart choose round
+     * tick steps (1, 2, 2.5 or 5 times a power of ten) that the labels show exactly.
+     */
+    static final String TICK_SPACER = "\u2063tick spacer";   // an invisible separator first: no learner's name
+
+    private void addTickBreaker(XYChart c) {
+        double x = offGrid(allX(), xMin, xMax, logX), y = offGrid(allY(), yMin, yMax, logY);
+        if (Double.isNaN(x) || Double.isNaN(y)) return;
+        XYSeries s = c.addSeries(TICK_SPACER, new double[] {x}, new double[] {y});
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setShowInLegend(false);
+    }
+
+    /** A value inside the axis range at an odd fraction of it (NaN when the axis has no finite range). */
+    private static double offGrid(double[] values, Double min, Double max, boolean log) {
+        double[] finite = Arrays.stream(values).filter(Double::isFinite).filter(v -> !log || v > 0).toArray();
+        if (finite.length == 0) return Double.NaN;
+        double lo = min != null ? min : Arrays.stream(finite).min().orElseThrow();
+        double hi = max != null ? max : Arrays.stream(finite).max().orElseThrow();
+        final double oddFraction = 0.5 + 1 / Math.PI / 100;   // no round number: never on an equal spacing
+        return log ? lo * Math.pow(hi / lo, oddFraction) : lo + (hi - lo) * oddFraction;
     }
 
     /** Reference lines first, so data and theory are drawn over them; each spans the other axis' range. */
@@ -520,7 +549,7 @@ public final class Plot implements Html {
         double hi = max != null ? max : Arrays.stream(values).max().orElseThrow();
         if (log) {
             // 1-2-5 labels only while they fit: up to two decades across, about one and a half up the side
-            boolean fewDecades = lo > 0 && hi / lo <= (x ? 100 : 30);
+            boolean fewDecades = lo > 0 && hi > lo && logLabelsFit(lo, hi, x);
             // A formatting function would switch XChart to linear ticks; a decimal pattern keeps the log ticks
             // and prints 1, 10, 1,000, 10,000 alike (never "1E4" beside "1000").
             if (x) {
@@ -537,6 +566,34 @@ public final class Plot implements Html {
                 : fixedDecimals(decimals(hi - lo));
         if (x) st.setxAxisTickLabelsFormattingFunction(format);
         else st.setyAxisTickLabelsFormattingFunction(format);
+    }
+
+    /** The tick label font (axisLabels and the overlap test measure with it). */
+    static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+
+    /**
+     * Whether XChart's log-axis labels at every 1..9 multiple of each power of ten over [lo, hi] keep
+     * apart on an axis of the plot's size (they crowd towards each power of ten: "80 90 100"); if not,
+     * the axis labels powers of ten only.
+     */
+    static boolean logLabelsFit(double lo, double hi, boolean x) {
+        double length = 0.92 * (x ? PLOT_W : PLOT_H);      // XChart draws data over 92% of the axis
+        java.text.DecimalFormat format = new java.text.DecimalFormat("#,##0.######",
+                java.text.DecimalFormatSymbols.getInstance(Locale.ROOT));
+        java.awt.FontMetrics metrics = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics().getFontMetrics(TICK_FONT);
+        double lastAt = Double.NaN, lastHalf = 0;
+        for (int e = (int) Math.floor(Math.log10(lo)); e <= (int) Math.ceil(Math.log10(hi)); e++) {
+            for (int m = 1; m <= 9; m++) {
+                double v = m * Math.pow(10, e);
+                if (v < lo * (1 - 1e-9) || v > hi * (1 + 1e-9)) continue;
+                double at = length * Math.log(v / lo) / Math.log(hi / lo);
+                double half = x ? metrics.stringWidth(format.format(v)) / 2.0 : metrics.getHeight() / 2.0;
+                if (!Double.isNaN(lastAt) && at - lastAt < lastHalf + half + 3) return false;
+                lastAt = at;
+                lastHalf = half;
+            }
+        }
+        return true;
     }
 
     /**
