@@ -55,6 +55,10 @@ import sdx.core.EmpiricalCdf;
  * theory's name starts with it. A theory that models nothing on the chart ("ideal", "upper bound")
  * gets a hue of its own.
  *
+ * <p><b>Reference lines.</b> {@link #hline(double, String)} and {@link #vline(double, String)} draw a
+ * target, a limit or a deadline across the whole chart: grey, short dashes, below the data, named in the
+ * legend, e.g. {@code .hline(200, "p99 target (ms)")}.
+ *
  * <p><b>Alt text.</b> {@link #altText()} says what the chart shows (kind, title, axes and ranges,
  * each series and what it models); the notebook display and {@link #html()} put it on the image, so
  * the exported site reads out under a screen reader.
