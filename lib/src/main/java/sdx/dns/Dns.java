@@ -14,32 +14,35 @@ import tech.tablesaw.api.Table;
 public final class Dns {
     private Dns() {}
 
-    /** One question asked over UDP: dnsjava's reading of the reply, and the query and response bytes. */
-    public record Exchange(Dig.Reply reply, byte[] query, byte[] response) {
-        /** Copies the arrays. */
+    /**
+     * One question asked over UDP: dnsjava's reading of the reply, and the query and response bytes as
+     * the course's server saw them.
+     */
+    public record Exchange(Dig.Reply reply, ZoneServer.Exchange wire) {
+        /** Checks both parts are there. */
         public Exchange {
-            query = query.clone();
-            response = response.clone();
+            Check.notNull("reply", reply);
+            Check.notNull("wire", wire);
         }
 
-        @Override
+        /** The query's bytes (a copy). */
         public byte[] query() {
-            return query.clone();
+            return wire.query();
         }
 
-        @Override
+        /** The response's bytes (a copy). */
         public byte[] response() {
-            return response.clone();
+            return wire.response();
         }
 
         /** The query decoded field by field (RFC 1035 §4.1). */
         public Table queryTable() {
-            return DnsWire.table("The query, " + query.length + " bytes, as dnsjava sent it", query);
+            return DnsWire.table("The query, " + wire.query().length + " bytes, as dnsjava sent it", wire.query());
         }
 
         /** The response decoded field by field (RFC 1035 §4.1). */
         public Table responseTable() {
-            return DnsWire.table("The response, " + response.length + " bytes, as the course's server sent it", response);
+            return DnsWire.table("The response, " + wire.response().length + " bytes, as the course's server sent it", wire.response());
         }
     }
 
@@ -49,8 +52,7 @@ public final class Dns {
         RecordType.named(type);
         try (ZoneServer server = ZoneServer.start(Zone.courseTest())) {
             Dig.Reply reply = Dig.ask(server.port(), name, type);
-            ZoneServer.Exchange last = server.exchanges().get(server.exchanges().size() - 1);
-            return new Exchange(reply, last.query(), last.response());
+            return new Exchange(reply, server.exchanges().get(server.exchanges().size() - 1));
         }
     }
 

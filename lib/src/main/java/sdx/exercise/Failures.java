@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -23,7 +24,10 @@ final class Failures {
     static String describe(Throwable error) {
         String text;
         if (error instanceof AssertionFailedError afe && afe.isExpectedDefined() && afe.isActualDefined()) {
-            text = difference(label(afe.getMessage()), afe.getExpected().getValue(), afe.getActual().getValue());
+            // getValue() is null for a value that is not Serializable (a map's keySet(), values()): the
+            // ephemeral value is the object itself
+            text = difference(label(afe.getMessage()), afe.getExpected().getEphemeralValue(),
+                    afe.getActual().getEphemeralValue());
         } else if (error instanceof AssertionError) {
             text = error.getMessage() == null ? "a check failed" : error.getMessage();
         } else {
@@ -45,6 +49,7 @@ final class Failures {
         String prefix = label.isEmpty() ? "" : label + ": ";
         if (expected instanceof Map<?, ?> e && actual instanceof Map<?, ?> a) return prefix + mapDifference(e, a);
         if (expected instanceof List<?> e && actual instanceof List<?> a) return prefix + listDifference(e, a);
+        if (expected instanceof Set<?> e && actual instanceof Set<?> a) return prefix + setDifference(e, a);
         return prefix + "expected " + show(expected) + " but got " + show(actual);
     }
 
@@ -75,6 +80,31 @@ final class Failures {
         }
         return "expected " + expected.size() + " elements but got " + actual.size() + " (expected " + show(expected)
                 + ", got " + show(actual) + ")";
+    }
+
+    /** The first missing and the first unexpected element (in sorted order), and how many more. */
+    private static String setDifference(Set<?> expected, Set<?> actual) {
+        List<Object> missing = sorted(expected.stream().filter(v -> !actual.contains(v)).toList());
+        List<Object> extra = sorted(actual.stream().filter(v -> !expected.contains(v)).toList());
+        if (missing.isEmpty() && extra.isEmpty()) return "expected " + show(expected) + " but got " + show(actual);
+        List<String> parts = new ArrayList<>();
+        if (!missing.isEmpty()) parts.add(show(missing.get(0)) + " is missing" + andMore(missing.size()));
+        if (!extra.isEmpty()) parts.add(show(extra.get(0)) + " should not be there" + andMore(extra.size()));
+        return String.join("; ", parts) + " (" + expected.size() + " elements expected, " + actual.size() + " returned)";
+    }
+
+    private static String andMore(int n) {
+        return n > 1 ? " (and " + (n - 1) + " more)" : "";
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static List<Object> sorted(List<?> values) {
+        List<Object> out = new ArrayList<>(values);
+        boolean comparable = out.stream().allMatch(v -> v instanceof Comparable)
+                && out.stream().map(Object::getClass).distinct().count() <= 1;
+        if (comparable) out.sort((a, b) -> ((Comparable) a).compareTo(b));
+        else out.sort(Comparator.comparing(String::valueOf));
+        return out;
     }
 
     /** A value as text, quoted if a string, cut to {@link #VALUE_CHARS}. */

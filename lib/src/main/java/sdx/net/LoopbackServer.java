@@ -248,8 +248,15 @@ public final class LoopbackServer implements AutoCloseable {
     private final AtomicLong requestsHandled = new AtomicLong();
     private final AtomicInteger openStreams = new AtomicInteger();
     private volatile boolean closed;
+    private final String name;
+    /** Worker threads inside a handler right now, with the request each is serving ("GET /path"). */
+    private final Map<Thread, String> busy = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** How long {@link #close()} waits for handlers to return once interrupted. */
+    static final long CLOSE_GRACE_MILLIS = 5_000;
 
     private LoopbackServer(String name, int workers, Handler handler) throws IOException {
+        this.name = name;
         pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
                 DaemonThreads.named("sdx-net-" + name + "-" + IDS.incrementAndGet()));
         try {
@@ -302,9 +309,22 @@ public final class LoopbackServer implements AutoCloseable {
         }
     }
 
-    /** Closes every server in {@code servers} (null entries skipped). */
+    /**
+     * Closes every server in {@code servers} (null entries skipped), all of them even if one reports a
+     * handler that would not stop; that report is thrown afterwards (further ones suppressed in it).
+     */
     public static void closeAll(List<LoopbackServer> servers) {
-        for (LoopbackServer s : servers) if (s != null) s.close();
+        RuntimeException first = null;
+        for (LoopbackServer s : servers) {
+            if (s == null) continue;
+            try {
+                s.close();
+            } catch (RuntimeException e) {
+                if (first == null) first = e;
+                else first.addSuppressed(e);
+            }
+        }
+        if (first != null) throw first;
     }
 
     /** The server's base address, e.g. http://127.0.0.1:54321 */
@@ -341,7 +361,20 @@ public final class LoopbackServer implements AutoCloseable {
     }
 
     private static void serve(HttpExchange ex, Handler handler, LoopbackServer server) throws IOException {
+        server.busy.put(Thread.currentThread(), ex.getRequestMethod() + " " + ex.getRequestURI().getPath());
+        try {
+            respond(ex, handler, server);
+        } finally {
+            server.busy.remove(Thread.currentThread());
+        }
+    }
+
+    private static void respond(HttpExchange ex, Handler handler, LoopbackServer server) throws IOException {
         try (ex) {
+            if (server.closed) {                            // slipped in while closing: not served
+                ex.sendResponseHeaders(503, -1);
+                return;
+            }
             server.requestsHandled.incrementAndGet();
             Reply reply;
             try {
@@ -394,18 +427,54 @@ public final class LoopbackServer implements AutoCloseable {
         }
     }
 
-    /** Stops listening and ends the server's threads. Idempotent. */
+    /**
+     * Stops listening, interrupts the handlers still running and ends the server's threads. Idempotent.
+     * No request is served after this call, whatever a handler does.
+     *
+     * @throws IllegalStateException if a handler ignored the interrupt and still runs after
+     *         {@value #CLOSE_GRACE_MILLIS} ms, naming its thread, its request and where it is; the
+     *         server is closed all the same, but that thread keeps running until its handler returns
+     */
     @Override
     public void close() {
+        close(CLOSE_GRACE_MILLIS);
+    }
+
+    void close(long graceMillis) {
         if (closed) return;
         closed = true;
         server.stop(0);
         pool.shutdownNow();
+        boolean ended = false;
         try {
-            pool.awaitTermination(5, TimeUnit.SECONDS);
+            ended = pool.awaitTermination(graceMillis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (ended) return;
+        List<String> stuck = new ArrayList<>();
+        busy.forEach((thread, request) -> {
+            if (thread.isAlive()) stuck.add(thread.getName() + " (serving " + request + ", at " + where(thread) + ")");
+        });
+        if (stuck.isEmpty()) return;                        // the last handler returned just now
+        throw new IllegalStateException("server '" + name + "' is closed, but " + stuck.size() + " handler thread"
+                + (stuck.size() == 1 ? "" : "s") + " ignored the interrupt and still run" + (stuck.size() == 1 ? "s" : "")
+                + " after " + graceMillis + " ms: " + String.join("; ", stuck)
+                + ". A handler must return when interrupted (check Thread.interrupted() in its loops)");
+    }
+
+    /** The first frame of a thread's stack outside the JDK and this package: the handler's code. */
+    private static String where(Thread thread) {
+        StackTraceElement[] frames = thread.getStackTrace();
+        for (StackTraceElement f : frames) {
+            String c = f.getClassName();
+            if (c.startsWith("java.") || c.startsWith("jdk.") || c.startsWith("sun.") || c.startsWith("com.sun.")
+                    || c.startsWith(LoopbackServer.class.getName())) {
+                continue;
+            }
+            return c.substring(c.lastIndexOf('.') + 1) + "." + f.getMethodName() + (f.getLineNumber() > 0 ? ":" + f.getLineNumber() : "");
+        }
+        return frames.length > 0 ? frames[0].toString() : "an unknown place";
     }
 
     @Override

@@ -51,8 +51,61 @@ public record RangeSplits(List<Result> rows) {
      *
      * @param maxKeys a range splits when it holds more, at least 2
      * @param window  inserts per window, in [1, inserts]
+     * @deprecated four positional numbers are easy to swap: use {@link #compare(Settings)}
      */
+    @Deprecated
     public static RangeSplits compare(int inserts, int maxKeys, int window, long seed) {
+        return compare(new Settings(inserts, maxKeys, window, seed));
+    }
+
+    /**
+     * What {@link #compare(Settings)} runs, named, with defaults: start from {@link #defaults()} and
+     * change what the cell is about, e.g. {@code compare(Settings.defaults().withMaxKeys(1_000))}.
+     *
+     * @param inserts keys inserted per trace, at least 10
+     * @param maxKeys a range splits when it holds more, at least 2
+     * @param window  inserts per window, in [1, inserts]
+     * @param seed    which random keys
+     */
+    public record Settings(int inserts, int maxKeys, int window, long seed) {
+        /** Validates. */
+        public Settings {
+            Check.atLeast("inserts", inserts, 10);
+            Check.atLeast("maxKeys", maxKeys, 2);
+            Check.inRange("window", window, 1, inserts);
+        }
+
+        /** 50,000 inserts, ranges split above 2,500 keys, windows of 500 inserts, seed 42. */
+        public static Settings defaults() {
+            return new Settings(50_000, 2_500, 500, 42);
+        }
+
+        /** These settings with another number of inserts. */
+        public Settings withInserts(int n) {
+            return new Settings(n, maxKeys, window, seed);
+        }
+
+        /** These settings with ranges splitting above another size. */
+        public Settings withMaxKeys(int n) {
+            return new Settings(inserts, n, window, seed);
+        }
+
+        /** These settings with another window. */
+        public Settings withWindow(int n) {
+            return new Settings(inserts, maxKeys, n, seed);
+        }
+
+        /** These settings with another seed. */
+        public Settings withSeed(long s) {
+            return new Settings(inserts, maxKeys, window, s);
+        }
+    }
+
+    /** Random and increasing keys into splitting ranges, as {@code settings} say; see {@link #compare(int, int, int, long)}. */
+    public static RangeSplits compare(Settings settings) {
+        Check.notNull("settings", settings);
+        int inserts = settings.inserts(), maxKeys = settings.maxKeys(), window = settings.window();
+        long seed = settings.seed();
         Check.atLeast("inserts", inserts, 10);
         UniformRandomProvider rng = Rng.of(seed);
         int[] random = new int[inserts], increasing = new int[inserts];

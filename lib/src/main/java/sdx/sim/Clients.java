@@ -11,7 +11,8 @@ import sdx.core.Check;
 /**
  * Simulated clients that send operations to nodes and time them, for Maelstrom's figures: operations
  * ok / failed / unknown (no answer before the timeout), latency percentiles, messages per operation.
- * A request is a protocol message carrying the operation id; the node answers with a record that
+ * A request is a protocol message carrying the operation id (unique across all client groups of one
+ * simulation); the node answers with a record that
  * implements {@link ClientReply} carrying the same id. Client messages are never lost or partitioned;
  * they take the network's default delay.
  *
@@ -54,7 +55,6 @@ public final class Clients {
     private final SplittableRandom random;
     private final Map<Long, Integer> pending = new HashMap<>();
     private final List<Op> ops = new ArrayList<>();
-    private long nextId;
     private int rr;
 
     Clients(Simulation sim, List<String> names, long timeoutMicros, SplittableRandom random) {
@@ -73,7 +73,7 @@ public final class Clients {
     /** Sends one operation now, from the next client in turn; returns its id. */
     public long call(String node, LongFunction<?> request) {
         Check.notNull("request", request);
-        long id = ++nextId;
+        long id = sim.nextOperationId();
         Object r = Check.notNull("request(" + id + ")", request.apply(id));
         issue(names.get(rr++ % names.size()), id, new Call(node, r));
         return id;
@@ -93,7 +93,7 @@ public final class Clients {
             long offset = periodMicros * k / names.size();
             for (int i = 1; i <= count; i++) {
                 sim.at(start + offset + i * periodMicros, s -> {
-                    long id = ++nextId;
+                    long id = sim.nextOperationId();
                     issue(client, id, Check.notNull("generator's call", generator.call(id, random)));
                 });
             }

@@ -33,6 +33,12 @@ import sdx.core.Check;
  * sim.runFor(s(2));
  * sim.trace().between(ms(150), ms(400)).diagram();
  * }</pre>
+ *
+ * <p><b>Crashes and messages in flight.</b> A message reaches only the incarnation of its addressee that
+ * was running when it was sent: one sent to a node that is down, or that crashes before the message
+ * arrives, is dropped (reason "crashed"), even if the node has restarted by then, as a connection to
+ * a crashed process is gone. A message a node sent BEFORE it crashed is already on the wire and may
+ * still arrive after the crash, as in a real network.
  */
 public final class Simulation {
     private static final int DEFAULT_TRACE_LIMIT = 2_000_000;
@@ -53,6 +59,7 @@ public final class Simulation {
     private long now;
     private long seq;
     private long messageIds;
+    private long operationIds;
     private long timerIds;
     private long events;
     private boolean tracing = true;
@@ -147,7 +154,11 @@ public final class Simulation {
         return network;
     }
 
-    /** Crashes node {@code name} now: its object, timers and volatile state are gone; its disk stays. */
+    /**
+     * Crashes node {@code name} now: its object, timers and volatile state are gone; its disk stays.
+     * Messages on their way to it are lost (also if it restarts before they arrive); messages it sent
+     * before the crash still arrive.
+     */
     public void crash(String name) {
         Slot<?> s = slot(name);
         if (!s.up) throw Check.fail("cannot crash " + name + ": it is already down");
@@ -413,7 +424,21 @@ public final class Simulation {
         long id = ++messageIds;
         record(TraceEvent.Kind.SEND, from, to, message, id, "");
         long delay = network.defaults().delayOrDefault().sample(random);
-        enqueue(new Delivery(this, from, to, message, id), now + delay);
+        enqueue(new Delivery(this, from, to, message, id, addressee(to)), now + delay);
+    }
+
+    /** A fresh operation id, unique across every client group of this simulation. */
+    long nextOperationId() {
+        return ++operationIds;
+    }
+
+    /**
+     * The incarnation a message to {@code to} is addressed to: the running one, or -1 when {@code to}
+     * is down, so that it reaches no later incarnation either.
+     */
+    private int addressee(String to) {
+        Slot<?> target = slots.get(to);
+        return target != null && target.up ? target.incarnation : -1;
     }
 
     RandomGenerator random() {
@@ -448,7 +473,7 @@ public final class Simulation {
             from.toClients++;
             record(TraceEvent.Kind.SEND, from.name, to, message, id, "");
             long delay = network.defaults().delayOrDefault().sample(random);
-            enqueue(new Delivery(this, from.name, to, message, id), now + delay);
+            enqueue(new Delivery(this, from.name, to, message, id, -1), now + delay);
             return;
         }
         if (!slots.containsKey(to)) {
@@ -467,11 +492,11 @@ public final class Simulation {
             return;
         }
         Delay delay = link.delayOrDefault();
-        enqueue(new Delivery(this, from.name, to, message, id), now + checkedDelay(delay.sample(random), delay));
+        enqueue(new Delivery(this, from.name, to, message, id, addressee(to)), now + checkedDelay(delay.sample(random), delay));
         double dup = link.duplicateOrDefault();
         if (dup > 0 && random.nextDouble() < dup) {
             record(TraceEvent.Kind.DUPLICATE, from.name, to, message, id, "");
-            enqueue(new Delivery(this, from.name, to, message, id), now + checkedDelay(delay.sample(random), delay));
+            enqueue(new Delivery(this, from.name, to, message, id, addressee(to)), now + checkedDelay(delay.sample(random), delay));
         }
     }
 
@@ -513,13 +538,15 @@ public final class Simulation {
         private final String to;
         private final Object message;
         private final long id;
+        private final int incarnation;
 
-        Delivery(Simulation sim, String from, String to, Object message, long id) {
+        Delivery(Simulation sim, String from, String to, Object message, long id, int incarnation) {
             this.sim = sim;
             this.from = from;
             this.to = to;
             this.message = message;
             this.id = id;
+            this.incarnation = incarnation;
         }
 
         @Override
@@ -532,7 +559,7 @@ public final class Simulation {
             }
             Slot<?> target = sim.slots.get(to);
             Slot<?> sender = sim.slots.get(from);
-            if (!target.up) {
+            if (!target.up || target.incarnation != incarnation) {   // down now, or down since it was sent
                 sim.drop(sender, to, message, id, "crashed");
             } else if (sender != null && sim.partitioned(from, to)) {
                 sim.drop(sender, to, message, id, "partition");

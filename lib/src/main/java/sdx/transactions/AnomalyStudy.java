@@ -46,10 +46,64 @@ public record AnomalyStudy(String workload, List<Row> rows) {
     }
 
     /**
+     * What {@link #transfers(TransferSettings)} runs, named, with defaults: start from {@link #defaults()}
+     * and change what the cell is about, e.g. {@code transfers(TransferSettings.defaults().withAccounts(5))}.
+     *
+     * @param runs       random interleavings per isolation level, at least 1
+     * @param concurrent transfers at a time, 2..64
+     * @param accounts   accounts holding 100 each, 2..1,000
+     * @param seed       which interleavings
+     */
+    public record TransferSettings(int runs, int concurrent, int accounts, long seed) {
+        /** Validates. */
+        public TransferSettings {
+            Check.positive("runs", runs);
+            Check.inRange("concurrent", concurrent, 2, 64);
+            Check.inRange("accounts", accounts, 2, 1_000);
+        }
+
+        /** 400 runs of 4 transfers at a time over 5 accounts, seed 42. */
+        public static TransferSettings defaults() {
+            return new TransferSettings(400, 4, 5, 42);
+        }
+
+        /** These settings with another number of runs. */
+        public TransferSettings withRuns(int n) {
+            return new TransferSettings(n, concurrent, accounts, seed);
+        }
+
+        /** These settings with another number of transfers at a time. */
+        public TransferSettings withConcurrent(int n) {
+            return new TransferSettings(runs, n, accounts, seed);
+        }
+
+        /** These settings with another number of accounts. */
+        public TransferSettings withAccounts(int n) {
+            return new TransferSettings(runs, concurrent, n, seed);
+        }
+
+        /** These settings with another seed. */
+        public TransferSettings withSeed(long s) {
+            return new TransferSettings(runs, concurrent, accounts, s);
+        }
+    }
+
+    /**
      * {@code concurrent} transfers at a time between {@code accounts} accounts holding 100 each, interleaved
      * at random, {@code runs} times per level.
+     *
+     * @deprecated four positional numbers are easy to swap: use {@link #transfers(TransferSettings)}
      */
+    @Deprecated
     public static AnomalyStudy transfers(int runs, int concurrent, int accounts, long seed) {
+        return transfers(new TransferSettings(runs, concurrent, accounts, seed));
+    }
+
+    /** Transfers between accounts holding 100 each, interleaved at random, as {@code settings} say. */
+    public static AnomalyStudy transfers(TransferSettings settings) {
+        Check.notNull("settings", settings);
+        int runs = settings.runs(), concurrent = settings.concurrent(), accounts = settings.accounts();
+        long seed = settings.seed();
         Check.positive("runs", runs);
         Check.inRange("concurrent", concurrent, 2, 64);
         Check.inRange("accounts", accounts, 2, 1_000);

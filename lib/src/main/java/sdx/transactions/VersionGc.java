@@ -31,12 +31,77 @@ public record VersionGc(int keys, int writes, int readerFrom, int readerUntil, i
         return kept.clone();
     }
 
-    /** Runs {@code writes} single-key writes over {@code keys} keys, with a long reader between two writes. */
+    /**
+     * What {@link #run(Settings)} measures, named, with defaults: start from {@link #defaults()} and change
+     * what the cell is about, e.g. {@code VersionGc.run(Settings.defaults().withReader(100, 500))}.
+     *
+     * @param keys        number of keys, 1..100,000
+     * @param writes      writes in the run, 1..1,000,000
+     * @param readerFrom  the write after which the long reader begins (-1 for no reader), at most {@code writes}
+     * @param readerUntil the write after which it commits, {@code readerFrom..writes}
+     * @param seed        which keys the writes pick
+     */
+    public record Settings(int keys, int writes, int readerFrom, int readerUntil, long seed) {
+        /** Validates. */
+        public Settings {
+            Check.inRange("keys", keys, 1, 100_000);
+            Check.inRange("writes", writes, 1, 1_000_000);
+            Check.inRange("readerFrom", readerFrom, -1, writes);
+            Check.inRange("readerUntil", readerUntil, readerFrom, writes);
+        }
+
+        /** 100 keys, 600 writes, a long reader from write 100 to write 500, seed 42. */
+        public static Settings defaults() {
+            return new Settings(100, 600, 100, 500, 42);
+        }
+
+        /** These settings with another number of keys. */
+        public Settings withKeys(int k) {
+            return new Settings(k, writes, readerFrom, readerUntil, seed);
+        }
+
+        /** These settings with another number of writes. */
+        public Settings withWrites(int w) {
+            return new Settings(keys, w, readerFrom, readerUntil, seed);
+        }
+
+        /** These settings with the long reader from write {@code from} to write {@code until}. */
+        public Settings withReader(int from, int until) {
+            return new Settings(keys, writes, from, until, seed);
+        }
+
+        /** These settings with no long reader. */
+        public Settings withoutReader() {
+            return new Settings(keys, writes, -1, -1, seed);
+        }
+
+        /** These settings with another seed. */
+        public Settings withSeed(long s) {
+            return new Settings(keys, writes, readerFrom, readerUntil, s);
+        }
+    }
+
+    /** {@link #run(Settings)} with {@link Settings#defaults()}. */
+    public static VersionGc run() {
+        return run(Settings.defaults());
+    }
+
+    /**
+     * Runs {@code writes} single-key writes over {@code keys} keys, with a long reader between two writes.
+     *
+     * @deprecated five positional numbers are easy to swap: use {@link #run(Settings)}
+     */
+    @Deprecated
     public static VersionGc run(int keys, int writes, int readerFrom, int readerUntil, long seed) {
-        Check.inRange("keys", keys, 1, 100_000);
-        Check.inRange("writes", writes, 1, 1_000_000);
-        Check.inRange("readerFrom", readerFrom, -1, writes);
-        Check.inRange("readerUntil", readerUntil, readerFrom, writes);
+        return run(new Settings(keys, writes, readerFrom, readerUntil, seed));
+    }
+
+    /** Runs single-key writes over the keys, vacuuming after each, with a long reader between two writes. */
+    public static VersionGc run(Settings settings) {
+        Check.notNull("settings", settings);
+        int keys = settings.keys(), writes = settings.writes();
+        int readerFrom = settings.readerFrom(), readerUntil = settings.readerUntil();
+        long seed = settings.seed();
         Map<String, Long> initial = new TreeMap<>();
         for (int k = 0; k < keys; k++) initial.put("k" + k, 0L);
         MvccStore store = MvccStore.create().load(initial);

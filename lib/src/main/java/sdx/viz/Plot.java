@@ -55,6 +55,10 @@ import sdx.core.EmpiricalCdf;
  * theory's name starts with it. A theory that models nothing on the chart ("ideal", "upper bound")
  * gets a hue of its own.
  *
+ * <p><b>Reference lines.</b> {@link #hline(double, String)} and {@link #vline(double, String)} draw a
+ * target, a limit or a deadline across the whole chart: grey, short dashes, below the data, named in the
+ * legend, e.g. {@code .hline(200, "p99 target (ms)")}.
+ *
  * <p><b>Alt text.</b> {@link #altText()} says what the chart shows (kind, title, axes and ranges,
  * each series and what it models); the notebook display and {@link #html()} put it on the image, so
  * the exported site reads out under a screen reader.
@@ -92,12 +96,23 @@ public final class Plot implements Html {
     static final BasicStroke THEORY_STROKE = new BasicStroke(3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND,
             10f, new float[] {10f, 6f}, 0f);
 
-    private enum Kind { LINE, POINTS, CDF, THEORY, BARS }
+    /** Reference lines ({@link #hline}, {@link #vline}): neutral grey, short dashes, thinner than theory. */
+    static final Color REFERENCE_COLOR = new Color(0x666666);
+
+    /** Reference lines: 1.5 px, short dashes, so they never read as a theory curve (3 px, long dashes). */
+    static final BasicStroke REFERENCE_STROKE = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND,
+            10f, new float[] {4f, 4f}, 0f);
+
+    private enum Kind { LINE, POINTS, CDF, THEORY, BARS, HLINE, VLINE }
 
     /** What a call added; the XChart chart is built from these at render time, theory last. */
     private record Spec(Kind kind, String name, double[] x, double[] y, List<String> categories, String models) {
         boolean measured() {
-            return kind != Kind.THEORY;
+            return kind != Kind.THEORY && !reference();
+        }
+
+        boolean reference() {
+            return kind == Kind.HLINE || kind == Kind.VLINE;
         }
 
         /** The name whose hue this series takes. */
@@ -208,6 +223,39 @@ public final class Plot implements Html {
         return this;
     }
 
+    /**
+     * Adds a horizontal reference line at {@code y} (a target, a limit, a budget), drawn across the
+     * whole x range in neutral grey with short dashes, below the data, and named {@code label} in the
+     * legend. The y axis grows to include it. Line charts only.
+     *
+     * @throws IllegalArgumentException if {@code y} is not finite or {@code label} is null or blank
+     */
+    public Plot hline(double y, String label) {
+        return reference(Kind.HLINE, "y", y, label);
+    }
+
+    /**
+     * Adds a vertical reference line at {@code x} (a deadline, a capacity), drawn across the whole y
+     * range in neutral grey with short dashes, below the data, and named {@code label} in the legend.
+     * The x axis grows to include it. Line charts only.
+     *
+     * @throws IllegalArgumentException if {@code x} is not finite or {@code label} is null or blank
+     */
+    public Plot vline(double x, String label) {
+        return reference(Kind.VLINE, "x", x, label);
+    }
+
+    private Plot reference(Kind kind, String axis, double at, String label) {
+        xyOnly(kind == Kind.HLINE ? "hline(...)" : "vline(...)");
+        Check.that(Double.isFinite(at), axis, at, "must be a finite number");
+        Check.notNull("label", label);
+        Check.that(!label.isBlank(), "label", "\"" + label + "\"", "must not be blank (it names the line in the legend)");
+        double[] value = {at};
+        specs.add(new Spec(kind, uniqueName(label), kind == Kind.VLINE ? value : null,
+                kind == Kind.HLINE ? value : null, null, null));
+        return this;
+    }
+
     /** Logarithmic x axis (all x values must be > 0). */
     public Plot logX() {
         xyOnly("logX()");
@@ -271,6 +319,8 @@ public final class Plot implements Html {
                 case CDF -> "measured, cumulative distribution";
                 case BARS -> "bars";
                 case THEORY -> s.models() == null ? "theory, dashed" : "theory for " + s.models() + ", dashed";
+                case HLINE -> "reference line at " + yAxis + " = " + shortNumber(s.y()[0]);
+                case VLINE -> "reference line at " + xAxis + " = " + shortNumber(s.x()[0]);
             };
             series.add(s.name() + " (" + what + ")");
         }
@@ -333,10 +383,10 @@ public final class Plot implements Html {
 
     /** The XChart chart, styled, with measured series first and theory on top (package-private for tests). */
     Chart<?, ?> chart() {
-        if (specs.isEmpty()) {
+        if (specs.stream().allMatch(Spec::reference)) {
             throw new IllegalStateException("chart '" + title + "' has no series yet: add one with series(...)");
         }
-        Map<String, Integer> hues = Hues.assign(specs.stream().map(Spec::hueKey).distinct().toList());
+        Map<String, Integer> hues = Hues.assign(specs.stream().filter(sp -> !sp.reference()).map(Spec::hueKey).distinct().toList());
         int legendRows = specs.size();
         boolean oneRow = legendFitsInOneRow();
         int height = HEIGHT + (oneRow ? 0 : 18 * legendRows);
@@ -354,16 +404,17 @@ public final class Plot implements Html {
         s.setAntiAlias(true);
         s.setMarkerSize(7);
         AxesChartStyler a = (AxesChartStyler) s;
-        a.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        a.setAxisTickLabelsFont(TICK_FONT);
         a.setPlotGridLinesColor(new Color(0xe6e6e6));
         return chart;
     }
 
     private XYChart xyChart(Map<String, Integer> hues, int height) {
         XYChart c = new XYChartBuilder().width(WIDTH).height(height).title(title).xAxisTitle(xAxis).yAxisTitle(yAxis).build();
+        addReferenceLines(c);
         for (boolean theoryPass : new boolean[] {false, true}) {
             for (Spec spec : specs) {
-                if (spec.measured() == theoryPass) continue;
+                if (spec.reference() || spec.measured() == theoryPass) continue;
                 int hue = hues.get(spec.hueKey());
                 double[][] xy = spec.kind() == Kind.THEORY ? chords(spec.x(), spec.y()) : new double[][] {spec.x(), spec.y()};
                 XYSeries s = c.addSeries(spec.name(), xy[0], xy[1]);
@@ -404,7 +455,59 @@ public final class Plot implements Html {
         }
         axisLabels(st, allX(), xMin, xMax, logX, true);
         axisLabels(st, allY(), yMin, yMax, logY, false);
+        addTickBreaker(c);
         return c;
+    }
+
+    /**
+     * XChart puts the ticks of a linear axis ON the data values when those are equally spaced (a CDF's
+     * k/n, a counter 1..600), every so many values: ticks at 0.105, 0.21, ... that the label format
+     * rounds to "0.1", "0.2", so a CDF seemed to end above "1.0", and long integer axes got crowded.
+     * One invisible point inside the plotted range, off the data's spacing, makes XChart choose round
+     * tick steps (1, 2, 2.5 or 5 times a power of ten) that the labels show exactly.
+     */
+    static final String TICK_SPACER = "\u2063tick spacer";   // an invisible separator first: no learner's name
+
+    private void addTickBreaker(XYChart c) {
+        double x = offGrid(allX(), xMin, xMax, logX), y = offGrid(allY(), yMin, yMax, logY);
+        if (Double.isNaN(x) || Double.isNaN(y)) return;
+        XYSeries s = c.addSeries(TICK_SPACER, new double[] {x}, new double[] {y});
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setShowInLegend(false);
+    }
+
+    /** A value inside the axis range at an odd fraction of it (NaN when the axis has no finite range). */
+    private static double offGrid(double[] values, Double min, Double max, boolean log) {
+        double[] finite = Arrays.stream(values).filter(Double::isFinite).filter(v -> !log || v > 0).toArray();
+        if (finite.length == 0) return Double.NaN;
+        double lo = min != null ? min : Arrays.stream(finite).min().orElseThrow();
+        double hi = max != null ? max : Arrays.stream(finite).max().orElseThrow();
+        final double oddFraction = 0.5 + 1 / Math.PI / 100;   // no round number: never on an equal spacing
+        return log ? lo * Math.pow(hi / lo, oddFraction) : lo + (hi - lo) * oddFraction;
+    }
+
+    /** Reference lines first, so data and theory are drawn over them; each spans the other axis' range. */
+    private void addReferenceLines(XYChart c) {
+        double[] ax = allX(), ay = allY();
+        double x0 = xMin != null ? xMin : Arrays.stream(ax).min().orElseThrow();
+        double x1 = xMax != null ? xMax : Arrays.stream(ax).max().orElseThrow();
+        double y0 = yMin != null ? yMin : Arrays.stream(ay).min().orElseThrow();
+        double y1 = yMax != null ? yMax : Arrays.stream(ay).max().orElseThrow();
+        for (Spec spec : specs) {
+            if (!spec.reference()) continue;
+            boolean h = spec.kind() == Kind.HLINE;
+            double at = h ? spec.y()[0] : spec.x()[0];
+            if ((h ? logY : logX) && !(at > 0)) {
+                throw new IllegalStateException("reference line '" + spec.name() + "' at " + (h ? "y" : "x") + " = " + at
+                        + " cannot be drawn on a logarithmic axis: it needs a value > 0");
+            }
+            XYSeries s = h ? c.addSeries(spec.name(), new double[] {x0, x1}, new double[] {at, at})
+                    : c.addSeries(spec.name(), new double[] {at, at}, new double[] {y0, y1});
+            s.setLineColor(REFERENCE_COLOR);
+            s.setMarker(SeriesMarkers.NONE);
+            s.setLineStyle(REFERENCE_STROKE);
+        }
     }
 
     private CategoryChart categoryChart(Map<String, Integer> hues, int height) {
@@ -450,7 +553,7 @@ public final class Plot implements Html {
         double hi = max != null ? max : Arrays.stream(values).max().orElseThrow();
         if (log) {
             // 1-2-5 labels only while they fit: up to two decades across, about one and a half up the side
-            boolean fewDecades = lo > 0 && hi / lo <= (x ? 100 : 30);
+            boolean fewDecades = lo > 0 && hi > lo && logLabelsFit(lo, hi, x);
             // A formatting function would switch XChart to linear ticks; a decimal pattern keeps the log ticks
             // and prints 1, 10, 1,000, 10,000 alike (never "1E4" beside "1000").
             if (x) {
@@ -467,6 +570,34 @@ public final class Plot implements Html {
                 : fixedDecimals(decimals(hi - lo));
         if (x) st.setxAxisTickLabelsFormattingFunction(format);
         else st.setyAxisTickLabelsFormattingFunction(format);
+    }
+
+    /** The tick label font (axisLabels and the overlap test measure with it). */
+    static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+
+    /**
+     * Whether XChart's log-axis labels at every 1..9 multiple of each power of ten over [lo, hi] keep
+     * apart on an axis of the plot's size (they crowd towards each power of ten: "80 90 100"); if not,
+     * the axis labels powers of ten only.
+     */
+    static boolean logLabelsFit(double lo, double hi, boolean x) {
+        double length = 0.92 * (x ? PLOT_W : PLOT_H);      // XChart draws data over 92% of the axis
+        java.text.DecimalFormat format = new java.text.DecimalFormat("#,##0.######",
+                java.text.DecimalFormatSymbols.getInstance(Locale.ROOT));
+        java.awt.FontMetrics metrics = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics().getFontMetrics(TICK_FONT);
+        double lastAt = Double.NaN, lastHalf = 0;
+        for (int e = (int) Math.floor(Math.log10(lo)); e <= (int) Math.ceil(Math.log10(hi)); e++) {
+            for (int m = 1; m <= 9; m++) {
+                double v = m * Math.pow(10, e);
+                if (v < lo * (1 - 1e-9) || v > hi * (1 + 1e-9)) continue;
+                double at = length * Math.log(v / lo) / Math.log(hi / lo);
+                double half = x ? metrics.stringWidth(format.format(v)) / 2.0 : metrics.getHeight() / 2.0;
+                if (!Double.isNaN(lastAt) && at - lastAt < lastHalf + half + 3) return false;
+                lastAt = at;
+                lastHalf = half;
+            }
+        }
+        return true;
     }
 
     /**
@@ -568,7 +699,7 @@ public final class Plot implements Html {
     }
 
     private double[] allY() {
-        return specs.stream().flatMapToDouble(s -> Arrays.stream(s.y())).toArray();
+        return specs.stream().filter(s -> s.y() != null).flatMapToDouble(s -> Arrays.stream(s.y())).toArray();
     }
 
     private static String range(double[] values, boolean log) {

@@ -181,6 +181,24 @@ class GraderTest {
     }
 
     @Test
+    void unequalSetsNameTheFirstMissingAndExtraElementEvenWhenTheAnswerIsNotSerializable() {
+        java.util.Map<Integer, String> byDoc = new java.util.HashMap<>();
+        for (int doc : new int[] {4, 7, 9}) byDoc.put(doc, "text");
+        // a map's keySet() is not Serializable: JUnit keeps it only as an "ephemeral" value
+        var keySet = assertThrows(org.opentest4j.AssertionFailedError.class, () -> org.junit.jupiter.api.Assertions
+                .assertEquals(java.util.Set.of(4, 15), byDoc.keySet(), "documents with \"fox\""));
+        assertEquals("documents with \"fox\": 15 is missing; 7 should not be there (and 1 more) "
+                + "(2 elements expected, 3 returned)", Failures.describe(keySet));
+        java.util.Set<Integer> big = new java.util.TreeSet<>(), bigButOne = new java.util.TreeSet<>();
+        for (int i = 0; i < 10_000; i++) {
+            big.add(i);
+            if (i != 5_000) bigButOne.add(i);
+        }
+        String d = Failures.describe(new org.opentest4j.AssertionFailedError("ids ==> x", big, bigButOne));
+        assertEquals("ids: 5000 is missing (10000 elements expected, 9999 returned)", d);
+    }
+
+    @Test
     void longValuesAreCutAndMapsShowTheFirstDifferingKey() {
         java.util.Map<String, Integer> expected = new java.util.TreeMap<>();
         java.util.Map<String, Integer> actual = new java.util.TreeMap<>();

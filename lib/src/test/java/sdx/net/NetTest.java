@@ -58,6 +58,33 @@ class NetTest {
     }
 
     @Test
+    void closeNamesAHandlerThatIgnoresInterruptsAndServesNothingMore() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+        LoopbackServer server = LoopbackServer.start("stubborn", 1, request -> {
+            inside.countDown();
+            while (!stop.get()) Thread.onSpinWait();        // never looks at its interrupt flag
+            return Reply.ok("done");
+        });
+        int port = server.port();
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            s.getOutputStream().write("GET /spin HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            s.getOutputStream().flush();
+            assertTrue(inside.await(10, java.util.concurrent.TimeUnit.SECONDS), "the handler was called");
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> server.close(300));
+            String m = e.getMessage();
+            assertTrue(m.startsWith("server 'stubborn' is closed, but 1 handler thread ignored the interrupt"), m);
+            assertTrue(m.contains("sdx-net-stubborn-") && m.contains("serving GET /spin") && m.contains("NetTest"), m);
+            assertTrue(!listening(port), "no further requests: port " + port + " refuses connections");
+            server.close();                                 // idempotent: reported once
+        } finally {
+            stop.set(true);                                 // end the stubborn handler ourselves
+        }
+        for (int i = 0; i < 100 && netThreads().stream().anyMatch(n -> n.startsWith("sdx-net-stubborn-")); i++) Thread.sleep(20);
+        assertTrue(netThreads().stream().noneMatch(n -> n.startsWith("sdx-net-stubborn-")), "its thread ended: " + netThreads());
+    }
+
+    @Test
     void aFailingHandlerIsA500AndAnEmptyBodyIsFine() {
         try (LoopbackServer server = LoopbackServer.start("fail", r -> {
                     if (r.path().equals("/empty")) return Reply.of(204, "");

@@ -49,7 +49,7 @@ class RebalancingTest {
 
     @Test
     void increasingKeysPutEveryInsertOnTheLastRange() {
-        RangeSplits s = RangeSplits.compare(20_000, 1_000, 200, 42);
+        RangeSplits s = RangeSplits.compare(new RangeSplits.Settings(20_000, 1_000, 200, 42));
         RangeSplits.Result random = s.rows().get(0), increasing = s.rows().get(1);
         assertEquals(1.0, increasing.busiestShare(), 1e-12, "one range takes every insert");
         assertTrue(random.busiestShare() < 0.3, "random keys spread: " + random.busiestShare());

@@ -41,6 +41,21 @@ class ClientsTest {
     }
 
     @Test
+    void operationIdsAreUniqueAcrossClientGroups() {
+        Simulation sim = stores(false, false, false);
+        Clients first = sim.clients(1, ms(100)), second = sim.clients(1, ms(100));
+        long a = first.call("n1", id -> new Put(id, 1)), b = second.call("n2", id -> new Put(id, 2));
+        first.every(ms(10), 3, (id, r) -> Clients.Call.to("n1", new Put(id, 3)));
+        second.every(ms(10), 3, (id, r) -> Clients.Call.to("n2", new Put(id, 4)));
+        sim.runFor(ms(100));
+        java.util.List<Long> ids = sim.trace().kind(TraceEvent.Kind.CLIENT_CALL).events().stream().map(TraceEvent::id).toList();
+        assertEquals(8, ids.size());
+        assertEquals(8, Set.copyOf(ids).size(), "one id per operation in the whole simulation: " + ids);
+        assertNotEquals(a, b);
+        assertEquals(8, first.count(Clients.Outcome.OK) + second.count(Clients.Outcome.OK));
+    }
+
+    @Test
     void anOperationToACrashedNodeIsUnknownAndALateReplyIsIgnored() {
         Simulation sim = stores(false, false, false);
         Clients c = sim.clients(1, ms(3)); // shorter than the 4 ms round trip: every op times out

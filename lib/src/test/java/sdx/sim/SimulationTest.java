@@ -64,4 +64,27 @@ class SimulationTest {
         assertEquals(19, a.pongs(), "pongs since restart at 800: pings at 810..990 answered (the one at 1000 is in flight)");
         assertEquals(70, a.sent(), "the ping counter came back from disk: 50 before, 20 after");
     }
+
+    @Test
+    void aMessageReachesOnlyTheIncarnationItWasSentToButOneSentBeforeACrashStillArrives() {
+        Simulation sim = Simulation.seeded(1);
+        sim.add("a", () -> new PingPong.Pinger("b", ms(10)));
+        sim.add("b", PingPong.Ponger::new);
+        sim.network().delay(Delay.constant(ms(5)));
+        // pings leave a at 10, 20, 30, 40 ms and arrive 5 ms later
+        sim.schedule(Schedule.at(ms(17)).crash("b").then(ms(18)).restart("b")   // after answering ping 1
+                .then(ms(22)).crash("b").then(ms(23)).restart("b")               // ping 2 is in flight
+                .then(ms(39)).crash("b").then(ms(42)).restart("b"));             // ping 4 is sent while b is down
+        sim.runFor(ms(50));
+        List<Double> delivered = sim.trace().kind(Kind.DELIVER).node("b").type("Ping").events().stream()
+                .map(TraceEvent::ms).toList();
+        assertEquals(List.of(15.0, 35.0), delivered,
+                "ping 2 (sent to the incarnation that crashed at 22 ms) and ping 4 (sent while b was down) are lost, "
+                        + "although b is up again when they arrive");
+        List<TraceEvent> lost = sim.trace().kind(Kind.DROP).filter(e -> e.peer().equals("b")).events();
+        assertEquals(List.of(25.0, 45.0), lost.stream().map(TraceEvent::ms).toList());
+        assertTrue(lost.stream().allMatch(e -> e.detail().equals("crashed")), lost.toString());
+        assertEquals(List.of(20.0, 40.0), sim.trace().kind(Kind.DELIVER).node("a").type("Pong").events().stream()
+                .map(TraceEvent::ms).toList(), "b's answer to ping 1, sent before b crashed at 17 ms, still arrives");
+    }
 }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class AnomalyStudyTest {
     @Test
     void transfersLoseMoneyOnlyUnderReadCommitted() {
-        AnomalyStudy s = AnomalyStudy.transfers(300, 4, 5, 1);
+        AnomalyStudy s = AnomalyStudy.transfers(AnomalyStudy.TransferSettings.defaults().withRuns(300).withSeed(1));
         assertTrue(s.row(Isolation.READ_COMMITTED).violations() > 0, "lost updates must show under read committed");
         assertEquals(0, s.row(Isolation.SNAPSHOT).violations(), "a transfer writes every key it reads: first committer wins");
         assertEquals(0, s.row(Isolation.SERIALIZABLE).violations());
@@ -26,6 +26,7 @@ class AnomalyStudyTest {
 
     @Test
     void sameSeedSameNumbers() {
-        assertEquals(AnomalyStudy.transfers(50, 3, 4, 9), AnomalyStudy.transfers(50, 3, 4, 9));
+        assertEquals(AnomalyStudy.transfers(new AnomalyStudy.TransferSettings(50, 3, 4, 9)),
+                AnomalyStudy.transfers(new AnomalyStudy.TransferSettings(50, 3, 4, 9)));
     }
 }

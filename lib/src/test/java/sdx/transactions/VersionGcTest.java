@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class VersionGcTest {
     @Test
     void withoutReadersOneVersionPerKey() {
-        VersionGc run = VersionGc.run(100, 2_000, -1, -1, 3);
+        VersionGc run = VersionGc.run(VersionGc.Settings.defaults().withWrites(2_000).withoutReader().withSeed(3));
         for (int k : run.kept()) assertEquals(100, k);
     }
 
@@ -22,7 +22,7 @@ class VersionGcTest {
         int seeds = 20;
         VersionGc last = null;
         for (int s = 0; s < seeds; s++) {
-            last = VersionGc.run(keys, writes, 100, 500, s);
+            last = VersionGc.run(new VersionGc.Settings(keys, writes, 100, 500, s));
             int[] k = last.kept();
             for (int w = 0; w < writes; w++) mean[w] += k[w] / (double) seeds;
         }
@@ -31,5 +31,13 @@ class VersionGcTest {
         }
         assertEquals(keys, last.kept()[writes - 1], "after the reader commits, one version per key again");
         assertTrue(last.peak() > 1.9 * keys, "400 writes over 100 keys touch nearly every key");
+    }
+
+    @Test
+    void settingsNameTheirBadValue() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> VersionGc.Settings.defaults().withReader(500, 100));
+        assertTrue(e.getMessage().startsWith("readerUntil"), e.getMessage());
+        assertEquals(new VersionGc.Settings(100, 600, 100, 500, 42), VersionGc.Settings.defaults());
     }
 }

@@ -77,6 +77,7 @@ class VizTest {
         Set<Color> colours = new HashSet<>();
         Set<Object> markers = new HashSet<>();
         for (XYSeries s : c.getSeriesMap().values()) {
+            if (!s.isShowInLegend()) continue;             // the invisible tick-spacing point
             assertTrue(okabeIto.contains(s.getLineColor()), s.getName() + " has " + s.getLineColor());
             colours.add(s.getLineColor());
             markers.add(s.getMarker().getClass());
@@ -114,7 +115,7 @@ class VizTest {
         assertTrue(model.getLineStyle().getLineWidth() > a.getLineStyle().getLineWidth(), "and thicker than the data");
         assertEquals(SeriesMarkers.NONE, model.getMarker());
         // XChart paints in map order: the theory comes after every measured series, whatever the call order
-        assertEquals(List.of("pairing A", "pairing B", "pairing A, model"), List.copyOf(c.getSeriesMap().keySet()));
+        assertEquals(List.of("pairing A", "pairing B", "pairing A, model"), drawn(c));
     }
     @Test
     void aDenseTheoryIsDrawnInChordsLongEnoughToShowItsDashes() {
@@ -216,6 +217,83 @@ class VizTest {
         assertTrue(html.contains("src=\"data:image/png;base64,"));
         assertTrue(Plot.bar("b", "shard", "load").bars("l", List.of("s0", "s1"), new double[] {1, 2}).altText()
                 .contains("shard, 2 categories from s0 to s1"));
+    }
+
+    @Test
+    void referenceLinesAreGreyDashedLabelledSpanTheChartAndWidenTheAxis() {
+        XYChart c = (XYChart) Plot.line("t", "x", "y").series("s", x, y).hline(20, "target").vline(0.5, "start").chart();
+        XYSeries target = c.getSeriesMap().get("target"), start = c.getSeriesMap().get("start");
+        assertArrayEquals(new double[] {0.5, 4}, target.getXData(), "across the whole x range, the vline included");
+        assertArrayEquals(new double[] {20, 20}, target.getYData());
+        assertArrayEquals(new double[] {0.5, 0.5}, start.getXData());
+        assertArrayEquals(new double[] {1, 20}, start.getYData(), "across the whole y range, the hline included");
+        for (XYSeries ref : List.of(target, start)) {
+            assertEquals(Plot.REFERENCE_COLOR, ref.getLineColor());
+            assertEquals(SeriesMarkers.NONE, ref.getMarker());
+            assertTrue(ref.getLineStyle().getDashArray() != null, "dashed");
+        }
+        assertEquals(List.of("target", "start", "s"), drawn(c), "drawn below the data");
+        assertNotEquals(Plot.REFERENCE_COLOR, c.getSeriesMap().get("s").getLineColor());
+        String alt = Plot.line("t", "x", "latency").series("s", x, y).hline(20, "target").altText();
+        assertTrue(alt.contains("target (reference line at latency = 20)"), alt);
+        assertEquals("label must not be blank (it names the line in the legend), was \" \"", assertThrows(
+                IllegalArgumentException.class, () -> Plot.line("t", "x", "y").hline(1, " ")).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Plot.line("t", "x", "y").vline(Double.NaN, "v"));
+        assertThrows(IllegalStateException.class, () -> Plot.bar("t", "x", "y").hline(1, "target"));
+        assertThrows(IllegalStateException.class, () -> Plot.line("t", "x", "y").hline(1, "only a line").image());
+        assertThrows(IllegalStateException.class, () -> Plot.line("t", "x", "y").series("s", x, y).hline(0, "zero").logY().image());
+    }
+
+    @Test
+    void everyTickLabelIsTheValueAtItsTickAndACdfEndsAtOne() {
+        // Equally spaced data (a CDF's k/n, a counter 0..199) used to get ticks ON data values, every
+        // so many: 0.105 labelled "0.1", and the curve seemed to rise above "1.0".
+        double[] samples = IntStream.range(0, 200).asDoubleStream().toArray();
+        for (double[] s : List.of(samples, new double[] {1, 2, 3})) {
+            XYChart c = (XYChart) Plot.cdf("c", "latency").cdf("d", s).chart();
+            for (boolean xAxis : new boolean[] {true, false}) {
+                Ticks t = Ticks.of(c, xAxis);
+                assertTrue(t.ticks.size() >= 2, "labels " + t.labels());
+                Ticks.Tick first = t.ticks.get(0);
+                for (Ticks.Tick tick : t.ticks) {
+                    // the distance between two labels on screen is the distance between their values
+                    double drawn = tick.position() - first.position();
+                    double meant = t.screen(Ticks.value(tick.label())) - t.screen(Ticks.value(first.label()));
+                    assertEquals(Math.abs(meant), Math.abs(drawn), 0.5, (xAxis ? "x" : "y") + " label " + tick.label()
+                            + " is not at its value; labels " + t.labels());
+                }
+                if (!xAxis) assertEquals("1.0", t.labels().get(t.labels().size() - 1), "the CDF axis ends at 1: " + t.labels());
+            }
+        }
+    }
+
+    @Test
+    void tickLabelsNeverOverlap() {
+        double[] counter = IntStream.rangeClosed(1, 600).asDoubleStream().toArray();
+        List<Plot> plots = List.of(
+                Plot.line("versions", "writes", "versions").series("measured", counter, counter),
+                Plot.line("log", "n", "y").series("a", new double[] {1, 2, 5, 10, 20, 50, 100}, new double[] {1, 2, 5, 10, 20, 50, 100}).logX(),
+                Plot.line("log", "n", "y").series("a", new double[] {1, 3, 10, 30}, new double[] {1, 3, 10, 30}).logX().logY(),
+                Plot.line("log", "n", "y").series("a", new double[] {0.5, 2, 8}, new double[] {1, 2, 3}).logX());
+        for (Plot p : plots) {
+            Ticks x = Ticks.of(p.chart(), true);
+            for (int i = 1; i < x.ticks.size(); i++) {
+                Ticks.Tick a = x.ticks.get(i - 1), b = x.ticks.get(i);
+                double room = Math.abs(b.position() - a.position()), needed = (Ticks.width(a.label()) + Ticks.width(b.label())) / 2.0 + 3;
+                assertTrue(room >= needed, p.title() + ": x labels " + a.label() + " and " + b.label() + " overlap: " + x.labels());
+            }
+            Ticks y = Ticks.of(p.chart(), false);
+            for (int i = 1; i < y.ticks.size(); i++) {
+                Ticks.Tick a = y.ticks.get(i - 1), b = y.ticks.get(i);
+                assertTrue(Math.abs(b.position() - a.position()) >= 14, p.title() + ": y labels " + a.label() + " and "
+                        + b.label() + " overlap: " + y.labels());
+            }
+        }
+    }
+
+    /** The visible series in paint order (the invisible tick-spacing point is left out). */
+    private static List<String> drawn(XYChart c) {
+        return c.getSeriesMap().values().stream().filter(XYSeries::isShowInLegend).map(XYSeries::getName).toList();
     }
 
     @Test
