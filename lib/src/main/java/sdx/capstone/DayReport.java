@@ -364,12 +364,9 @@ public final class DayReport {
         return x;
     }
 
-    /**
-     * A target as a flat labelled series across the day. (When {@code sdx.viz.Plot} gains a reference line,
-     * e.g. {@code hline(y, label)}, this helper becomes that one call.)
-     */
+    /** A target as a labelled reference line across the day (grey, dashed, under the data). */
     private static Plot target(Plot plot, String label, double y) {
-        return plot.series(label, new double[] {0, HOURS - 1}, new double[] {y, y});
+        return plot.hline(y, label);
     }
 
     /** Availability per hour (percent answered) with the target. */
