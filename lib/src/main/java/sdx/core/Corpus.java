@@ -46,6 +46,56 @@ public final class Corpus {
     }
 
     /**
+     * What {@link #zipf(Text)} generates, by name.
+     *
+     * @param words        words in all, at least 1
+     * @param vocabulary   distinct words, at least 1
+     * @param skew         Zipf exponent, at least 0 (0: every word equally likely)
+     * @param wordsPerLine words to a line, at least 1
+     * @param seed         the seed
+     */
+    public record Text(int words, int vocabulary, double skew, int wordsPerLine, long seed) {
+        /** Validates. */
+        public Text {
+            Check.positive("words", words);
+            Check.positive("vocabulary", vocabulary);
+            Check.atLeast("skew", skew, 0.0);
+            Check.positive("wordsPerLine", wordsPerLine);
+        }
+
+        /** {@code words} words from 20,000 distinct ones, Zipf 1.0, 12 to a line, seed 42. */
+        public static Text of(int words) {
+            return new Text(words, 20_000, 1.0, 12, 42);
+        }
+
+        /** This text with another vocabulary size. */
+        public Text withVocabulary(int n) {
+            return new Text(words, n, skew, wordsPerLine, seed);
+        }
+
+        /** This text with another Zipf exponent. */
+        public Text withSkew(double s) {
+            return new Text(words, vocabulary, s, wordsPerLine, seed);
+        }
+
+        /** This text with another line length. */
+        public Text withWordsPerLine(int n) {
+            return new Text(words, vocabulary, skew, n, seed);
+        }
+
+        /** This text with another seed. */
+        public Text withSeed(long s) {
+            return new Text(words, vocabulary, skew, wordsPerLine, s);
+        }
+    }
+
+    /** The generated lines the settings name. */
+    public static List<String> zipf(Text text) {
+        Check.notNull("text", text);
+        return zipf(text.words(), text.vocabulary(), text.skew(), text.wordsPerLine(), text.seed());
+    }
+
+    /**
      * Generated lines of text: {@code words} words drawn from a vocabulary of {@code vocabulary}
      * words with Zipf({@code skew}) frequencies, {@code wordsPerLine} to a line.
      */

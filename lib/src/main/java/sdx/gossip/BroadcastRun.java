@@ -44,7 +44,65 @@ public record BroadcastRun(Simulation sim, RunReport report, long[] starts, long
         stable = stable.clone();
     }
 
-    /** Runs the workload; {@code partitionFrom < 0} means no partition. */
+    /**
+     * What {@link #run(Settings)} simulates, by name.
+     *
+     * @param nodes         3 to 50
+     * @param loss          message loss, in [0, 1)
+     * @param seconds       how long the clients broadcast
+     * @param partitionFrom when n1, n2 are cut off from the rest, µs (negative: never)
+     * @param healAt        when the cut heals, µs (after {@code partitionFrom})
+     * @param seed          the simulation's seed
+     */
+    public record Settings(int nodes, double loss, double seconds, long partitionFrom, long healAt, long seed) {
+        /** Validates. */
+        public Settings {
+            Check.inRange("nodes", nodes, 3, 50);
+            Check.that(loss >= 0 && loss < 1, "loss", loss, "must be in [0, 1)");
+            Check.positive("seconds", seconds);
+            if (partitionFrom >= 0) Check.that(healAt > partitionFrom, "healAt", healAt, "must be after partitionFrom = " + partitionFrom);
+        }
+
+        /** Five nodes, 5% loss, three seconds of broadcasts, no partition, the course's default seed. */
+        public static Settings defaults() {
+            return new Settings(5, 0.05, 3, -1, -1, sdx.core.Rng.DEFAULT_SEED);
+        }
+
+        /** These settings with {@code n} nodes. */
+        public Settings withNodes(int n) {
+            return new Settings(n, loss, seconds, partitionFrom, healAt, seed);
+        }
+
+        /** These settings with another loss rate. */
+        public Settings withLoss(double rate) {
+            return new Settings(nodes, rate, seconds, partitionFrom, healAt, seed);
+        }
+
+        /** These settings broadcasting for another duration. */
+        public Settings withSeconds(double s) {
+            return new Settings(nodes, loss, s, partitionFrom, healAt, seed);
+        }
+
+        /** These settings with n1, n2 cut off from the rest from {@code from} until {@code heal} (µs, e.g. {@code Time.s(1)}). */
+        public Settings withPartition(long from, long heal) {
+            Check.atLeast("from", from, 0L);
+            return new Settings(nodes, loss, seconds, from, heal, seed);
+        }
+
+        /** These settings with another seed. */
+        public Settings withSeed(long s) {
+            return new Settings(nodes, loss, seconds, partitionFrom, healAt, s);
+        }
+    }
+
+    /** Runs the workload the settings name. */
+    public static BroadcastRun run(Settings settings) {
+        Check.notNull("settings", settings);
+        return run(settings.nodes(), settings.loss(), settings.seconds(), settings.partitionFrom(), settings.healAt(),
+                settings.seed());
+    }
+
+    /** Runs the workload; {@code partitionFrom < 0} means no partition. (Notebooks use {@link #run(Settings)}.) */
     public static BroadcastRun run(int nodes, double loss, double seconds, long partitionFrom, long healAt, long seed) {
         Check.inRange("nodes", nodes, 3, 50);
         Check.that(loss >= 0 && loss < 1, "loss", loss, "must be in [0, 1)");

@@ -44,7 +44,56 @@ public record BackupTasks(int tasks, int workers, int slowWorker, boolean backup
         attempts = List.copyOf(attempts);
     }
 
-    /** Simulates one map phase; the same arguments give the same timeline. */
+    /**
+     * One map phase to simulate, by name.
+     *
+     * @param tasks      map tasks, 1 to 10,000
+     * @param workers    2 to 1,000
+     * @param slowWorker the worker with the bad disk (1..workers)
+     * @param backups    whether backup tasks are launched near the end of the phase
+     * @param seed       the seed
+     */
+    public record Settings(int tasks, int workers, int slowWorker, boolean backups, long seed) {
+        /** Validates. */
+        public Settings {
+            Check.inRange("tasks", tasks, 1, 10_000);
+            Check.inRange("workers", workers, 2, 1000);
+            Check.inRange("slowWorker", slowWorker, 1, workers);
+        }
+
+        /** 16 tasks on 4 workers, worker 4 slow, no backup tasks, seed 1. */
+        public static Settings defaults() {
+            return new Settings(16, 4, 4, false, 1);
+        }
+
+        /** These settings with backup tasks on or off. */
+        public Settings withBackups(boolean on) {
+            return new Settings(tasks, workers, slowWorker, on, seed);
+        }
+
+        /** These settings with {@code n} tasks. */
+        public Settings withTasks(int n) {
+            return new Settings(n, workers, slowWorker, backups, seed);
+        }
+
+        /** These settings with {@code n} workers, the last one slow. */
+        public Settings withWorkers(int n) {
+            return new Settings(tasks, n, n, backups, seed);
+        }
+
+        /** These settings with another seed. */
+        public Settings withSeed(long s) {
+            return new Settings(tasks, workers, slowWorker, backups, s);
+        }
+    }
+
+    /** Simulates the map phase the settings name; the same settings give the same timeline. */
+    public static BackupTasks simulate(Settings settings) {
+        Check.notNull("settings", settings);
+        return simulate(settings.tasks(), settings.workers(), settings.slowWorker(), settings.backups(), settings.seed());
+    }
+
+    /** Simulates one map phase; the same arguments give the same timeline. (Notebooks use {@link #simulate(Settings)}.) */
     public static BackupTasks simulate(int tasks, int workers, int slowWorker, boolean backups, long seed) {
         Check.inRange("tasks", tasks, 1, 10_000);
         Check.inRange("workers", workers, 2, 1000);

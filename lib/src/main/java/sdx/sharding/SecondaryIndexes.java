@@ -37,6 +37,63 @@ public record SecondaryIndexes(int shards, int docs, int queries, double localQu
                                double localWrite, double globalWrite, double globalWriteTheory) {
 
     /**
+     * What {@link #run(Settings)} measures, by name.
+     *
+     * @param shards  N, at least 2
+     * @param docs    documents inserted, at least 1
+     * @param values  distinct attribute values, at least 1
+     * @param queries queries, each for a value drawn with Zipf(1) popularity, at least 1
+     * @param seed    the seed
+     */
+    public record Settings(int shards, int docs, int values, int queries, long seed) {
+        /** Validates. */
+        public Settings {
+            Check.atLeast("shards", shards, 2);
+            Check.positive("docs", docs);
+            Check.positive("values", values);
+            Check.positive("queries", queries);
+        }
+
+        /** 8 shards, 100,000 documents, 10,000 values, 10,000 queries, seed 42. */
+        public static Settings defaults() {
+            return new Settings(8, 100_000, 10_000, 10_000, 42);
+        }
+
+        /** These settings with {@code n} shards. */
+        public Settings withShards(int n) {
+            return new Settings(n, docs, values, queries, seed);
+        }
+
+        /** These settings with {@code n} documents. */
+        public Settings withDocs(int n) {
+            return new Settings(shards, n, values, queries, seed);
+        }
+
+        /** These settings with {@code n} distinct values. */
+        public Settings withValues(int n) {
+            return new Settings(shards, docs, n, queries, seed);
+        }
+
+        /** These settings with {@code n} queries. */
+        public Settings withQueries(int n) {
+            return new Settings(shards, docs, values, n, seed);
+        }
+
+        /** These settings with another seed. */
+        public Settings withSeed(long s) {
+            return new Settings(shards, docs, values, queries, s);
+        }
+    }
+
+    /** Runs the measurement the settings name. */
+    public static SecondaryIndexes run(Settings settings) {
+        Check.notNull("settings", settings);
+        return run(settings.shards(), settings.docs(), settings.values(), settings.queries(), settings.seed());
+    }
+
+    /**
+     * (Notebooks use {@link #run(Settings)}.)
+     *
      * @param shards  N, at least 2
      * @param docs    documents inserted, at least 1
      * @param values  distinct attribute values, at least 1
