@@ -13,6 +13,7 @@ import sdx.viz.Tables;
 import sdx.viz.Tables.HtmlTable;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -248,7 +249,7 @@ public final class DayReport {
 
     /** The month's bill by part, in whole dollars, with the total. */
     public Table monthlyCostTable() {
-        tech.tablesaw.api.StringColumn part = tech.tablesaw.api.StringColumn.create("part");
+        StringColumn part = StringColumn.create("part");
         DoubleColumn dollars = DoubleColumn.create("$ a month");
         double total = 0;
         for (Map.Entry<String, Double> e : monthlyCostParts().entrySet()) {
@@ -364,17 +365,12 @@ public final class DayReport {
         return x;
     }
 
-    /** A target as a labelled reference line across the day (grey, dashed, under the data). */
-    private static Plot target(Plot plot, String label, double y) {
-        return plot.hline(y, label);
-    }
-
     /** Availability per hour (percent answered) with the target. */
     public Plot availabilityPlot() {
         double[] a = availabilityByHour();
         for (int h = 0; h < HOURS; h++) a[h] *= 100;
-        return target(Plot.line("Availability: legitimate requests answered", "hour of the day", "answered (%)")
-                .series("answered", hours(), a), "target", 100 * targets.availability());
+        return Plot.line("Availability: legitimate requests answered", "hour of the day", "answered (%)")
+                .series("answered", hours(), a).hline(100 * targets.availability(), "target");
     }
 
     /** p50 and p99 per hour (log scale) with the p99 target; an hour that answered nothing is left out. */
@@ -385,17 +381,17 @@ public final class DayReport {
         double[] y50 = keep.stream().mapToDouble(h -> p50[h]).toArray(), y99 = keep.stream().mapToDouble(h -> p99[h]).toArray();
         Plot p = Plot.line("Latency per hour", "hour of the day", "latency (ms, log scale)").logY().xRange(0, HOURS - 1);
         if (x.length > 0) p.series("p50", x, y50).series("p99", x, y99);
-        return target(p, "p99 target", targets.p99Millis());
+        return p.hline(targets.p99Millis(), "p99 target");
     }
 
     /** Dollars per hour, the fixed part and the traffic, with the budget per hour. */
     public Plot costPlot() {
         double[] total = costByHour(), traffic = new double[HOURS];
         for (int h = 0; h < HOURS; h++) traffic[h] = egress(h);
-        return target(Plot.line("Cost per hour", "hour of the day", "dollars per hour").yRange(0, 1.3 * Math.max(
+        return Plot.line("Cost per hour", "hour of the day", "dollars per hour").yRange(0, 1.3 * Math.max(
                         Arrays.stream(total).max().orElse(0), targets.monthlyBudget() / 720))
-                .series("total", hours(), total).series("traffic (egress)", hours(), traffic),
-                "budget (monthly / 720 h)", targets.monthlyBudget() / 720);
+                .series("total", hours(), total).series("traffic (egress)", hours(), traffic)
+                .hline(targets.monthlyBudget() / 720, "budget (monthly / 720 h)");
     }
 
     /** Per hour with bot traffic: the share of the bot's requests that reached the database, with the target. */
@@ -404,10 +400,10 @@ public final class DayReport {
         for (int h = 0; h < HOURS; h++) if (c.botSent[h] > 0) bot.add(h);
         Plot p = Plot.line("Security: the scraping bot's requests that reached the database", "hour of the day",
                 "share of the bot's requests (%)").xRange(0, HOURS - 1);
-        if (bot.isEmpty()) return target(p.series("no bot today", hours(), new double[HOURS]), "target", 100 * targets.botShareToDatabase());
+        if (bot.isEmpty()) return p.series("no bot today", hours(), new double[HOURS]).hline(100 * targets.botShareToDatabase(), "target");
         double[] x = bot.stream().mapToDouble(h -> h).toArray();
         double[] y = bot.stream().mapToDouble(h -> 100.0 * c.botAtDatabase[h] / c.botSent[h]).toArray();
-        return target(p.series("reached the database", x, y), "target", 100 * targets.botShareToDatabase());
+        return p.series("reached the database", x, y).hline(100 * targets.botShareToDatabase(), "target");
     }
 
     /** Cache hit ratio per hour beside Che's approximation (dashed) for the same size and popularity. */

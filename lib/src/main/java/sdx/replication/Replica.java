@@ -99,12 +99,7 @@ public final class Replica implements Node<Msg> {
             store(e); // a second leader overwrites this position: only possible without fencing
         } else {
             early.put(e.index(), e);
-            while (!early.isEmpty() && early.firstKey() == applied + 1) {
-                Msg.Entry next = early.pollFirstEntry().getValue();
-                store(next);
-                applied = next.index();
-                history.applied(ctx.self(), next, ctx.now());
-            }
+            drainEarly();
         }
         ctx.send(from, new Msg.Appended(a.epoch(), applied));
     }
@@ -177,18 +172,9 @@ public final class Replica implements Node<Msg> {
         latest.clear();
         for (Msg.Entry e : log.values()) latest.put(e.key(), e);
         applied = r.from() - 1;
-        for (Msg.Entry e : r.entries()) {
-            store(e);
-            applied = e.index();
-            history.applied(ctx.self(), e, ctx.now());
-        }
+        for (Msg.Entry e : r.entries()) apply(e);
         early.headMap(applied, true).clear();       // new entries that overtook the resync wait in early
-        while (!early.isEmpty() && early.firstKey() == applied + 1) {
-            Msg.Entry next = early.pollFirstEntry().getValue();
-            store(next);
-            applied = next.index();
-            history.applied(ctx.self(), next, ctx.now());
-        }
+        drainEarly();
         ctx.send(from, new Msg.Appended(epoch, applied));
     }
 
@@ -201,6 +187,18 @@ public final class Replica implements Node<Msg> {
         String client = r.replyTo().isEmpty() ? from : r.replyTo();
         history.read(r.opId(), e == null ? 0 : e.index(), ctx.self());
         ctx.send(client, new Msg.ReadOk(r.opId(), r.key(), e == null ? 0 : e.index(), e == null ? 0 : e.value()));
+    }
+
+    /** Stores {@code e} as the next entry in order. */
+    private void apply(Msg.Entry e) {
+        store(e);
+        applied = e.index();
+        history.applied(ctx.self(), e, ctx.now());
+    }
+
+    /** Applies the buffered entries that now follow the last applied one without a gap. */
+    private void drainEarly() {
+        while (!early.isEmpty() && early.firstKey() == applied + 1) apply(early.pollFirstEntry().getValue());
     }
 
     private void store(Msg.Entry e) {
